@@ -1,0 +1,30 @@
+"""Data errors that an editor can act on without reading Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """One problem, printed as `data/file.yml:LINE: entry.field: what is wrong (how to fix it)`."""
+
+    file: str
+    line: int
+    where: str
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        position = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+        return f"{position}: {self.where}: {self.message}" if self.where else f"{position}: {self.message}"
+
+
+class DataErrors(Exception):
+    """Every error of one load, reported together, one line each."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = sorted(set(errors))
+        count = len(self.errors)
+        lines = "\n".join(str(error) for error in self.errors)
+        super().__init__(f"{count} error{'s' if count != 1 else ''} in the data:\n{lines}")

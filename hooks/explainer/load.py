@@ -1,0 +1,405 @@
+"""YAML files → one validated Dataset, or every error of the run at once.
+
+Three passes, each reporting all it finds: read (UTF-8, empty, YAML syntax), shape (the typed
+model, entry by entry) and meaning (unique ids, known references, [[links]], article quotes).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .errors import DataError, DataErrors
+from .model import (
+    ENTITY_KINDS,
+    Agreement,
+    Check,
+    Citation,
+    Dataset,
+    Entity,
+    Event,
+    Membership,
+    Node,
+    Organisation,
+    Person,
+    Post,
+    Ratification,
+    Treaty,
+)
+from .yaml_lines import LineDict, parse
+
+ARTICLE_ID = "article"
+LINK_PATTERN = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+
+# Which kind of entry each reference field must name; None means any entry with a page.
+REFERENCES: list[tuple[type[Node], str, str | None]] = [
+    (Treaty, "parties", "countries"),
+    (Treaty, "signatories", "people"),
+    (Agreement, "parties", "countries"),
+    (Ratification, "country", "countries"),
+    (Membership, "country", "countries"),
+    (Organisation, "succeeded_by", "organisations"),
+    (Person, "country", "countries"),
+    (Post, "country", "countries"),
+    (Entity, "related", None),
+    (Event, "about", None),
+    (Check, "about", None),
+]
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Load every data/*.yml file; raise DataErrors listing every problem found."""
+    root = data_dir.parent
+    errors: list[DataError] = []
+    merged = Dataset()
+    raw_ids: dict[str, tuple[str, int]] = {}
+    files = sorted(data_dir.glob("*.yml"))
+    if not files:
+        raise DataErrors([DataError(_label(data_dir, root), 0, "", "no .yml files found (the data lives here)")])
+    for path in files:
+        label = _label(path, root)
+        raw = _read(path, label, errors)
+        if raw is None:
+            continue
+        _validate_file(raw, label, merged, raw_ids, errors)
+    article = _read_article(data_dir, root, errors)
+    if not errors:
+        errors.extend(check_meaning(merged, article))
+    if errors:
+        raise DataErrors(errors)
+    return merged
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read(path: Path, label: str, errors: list[DataError]) -> LineDict | None:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        errors.append(DataError(label, line, "", f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); "
+                                "save it as UTF-8 in your editor"))
+        return None
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        errors.append(DataError(label, 1, "", "the file is empty; add entries (see docs/editors.md) or delete it"))
+        return None
+    try:
+        raw = parse(text, label)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, None)
+        errors.append(DataError(label, line, "", f"YAML syntax error: {problem} "
+                                "(check the indentation, and put text with a colon in quotes)", column))
+        return None
+    if not isinstance(raw, LineDict):
+        errors.append(DataError(label, 1, "", "the file must be a mapping of lists, such as `people:` "
+                                f"followed by entries (found {_kind_of(raw)})"))
+        return None
+    _report_duplicate_keys(raw, "", errors)
+    return raw
+
+
+def _read_article(data_dir: Path, root: Path, errors: list[DataError]) -> str:
+    path = data_dir / "sources" / "article.txt"
+    if not path.is_file():
+        errors.append(DataError(_label(path, root), 0, "", "the article text is missing; quotes are checked "
+                                "against it"))
+        return ""
+    return path.read_text(encoding="utf-8")
+
+
+def _report_duplicate_keys(value: Any, where: str, errors: list[DataError]) -> None:
+    if isinstance(value, LineDict):
+        for key, line in value.duplicate_keys:
+            errors.append(DataError(value.file, line, where or str(key), f"the key '{key}' is written twice in one "
+                                    "entry; keep one"))
+        for key, child in value.items():
+            _report_duplicate_keys(child, f"{where}.{key}" if where else str(key), errors)
+    elif isinstance(value, list):
+        for child in value:
+            _report_duplicate_keys(child, where, errors)
+
+
+def _validate_file(raw: LineDict, label: str, merged: Dataset, raw_ids: dict[str, tuple[str, int]],
+                   errors: list[DataError]) -> None:
+    for key, entries in raw.items():
+        line = raw.key_lines.get(key, raw.line)
+        if key not in Dataset.model_fields:
+            errors.append(DataError(label, line, "", _unknown_key(key, list(Dataset.model_fields))))
+            continue
+        if entries is None:
+            continue
+        if not isinstance(entries, list):
+            errors.append(DataError(label, line, str(key), f"expected a list of entries (each starting with "
+                                    f"'- '), found {_kind_of(entries)}"))
+            continue
+        item_type = get_args(Dataset.model_fields[key].annotation)[0]
+        adapter = TypeAdapter(item_type)
+        for index, entry in enumerate(entries):
+            entry_name = _entry_name(key, index, entry)
+            entry_line = entry.line if isinstance(entry, LineDict) else line
+            try:
+                getattr(merged, key).append(adapter.validate_python(entry))
+            except ValidationError as error:
+                errors.extend(_translate(error, entry, entry_name, item_type, label, entry_line))
+
+
+def _entry_name(kind: str, index: int, entry: Any) -> str:
+    if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry["id"]:
+        return entry["id"]
+    return f"{kind}[{index}]"
+
+
+def _translate(error: ValidationError, entry: Any, entry_name: str, model: type, label: str,
+               entry_line: int) -> Iterator[DataError]:
+    """Turn pydantic's errors into one editor-readable line each."""
+    for detail in error.errors(include_url=False):
+        loc = detail["loc"]
+        line = _line_of(entry, loc) or entry_line
+        path = _path_text(loc)
+        where = f"{entry_name}.{path}" if path else entry_name
+        yield DataError(label, line, where, _message(detail, model, entry))
+
+
+def _line_of(entry: Any, loc: tuple[Any, ...]) -> int:
+    """The line of the deepest key on the path that the YAML still has."""
+    line = 0
+    node = entry
+    for step in loc:
+        if isinstance(node, LineDict):
+            line = node.key_lines.get(step, node.line)
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+            if isinstance(node, LineDict):
+                line = node.line
+        else:
+            break
+    return line
+
+
+def _path_text(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for step in loc:
+        if isinstance(step, int):
+            text += f"[{step}]"
+        elif not _is_internal(step):
+            text += f".{step}" if text else str(step)
+    return text
+
+
+def _is_internal(step: str) -> bool:
+    # pydantic names union branches and validator functions in its locations; editors don't need them.
+    return "[" in step or step.startswith("function-")
+
+
+def _message(detail: dict[str, Any], model: type, entry: Any) -> str:
+    kind = detail["type"]
+    loc = tuple(step for step in detail["loc"] if not (isinstance(step, str) and _is_internal(step)))
+    value = detail.get("input")
+    if kind == "extra_forbidden":
+        return _unknown_key(loc[-1], _known_keys(model, loc[:-1]))
+    if kind == "missing":
+        return f"the required field '{loc[-1]}' is missing; add `{loc[-1]}: ...`"
+    if kind in {"value_error", "assertion_error"}:
+        return str(detail["ctx"]["error"]) if "ctx" in detail else detail["msg"]
+    if kind == "literal_error":
+        return f"{value!r} is not allowed here; use one of: {detail['ctx']['expected']}"
+    if kind.endswith("_type") or kind in {"model_attributes_type", "dict_type", "list_type"}:
+        return f"expected {_expected(kind)}, found {_kind_of(value)}"
+    if kind == "too_short":
+        return f"{detail['msg'].lower()}; add at least one"
+    if kind == "string_too_short":
+        return "this is empty; write something or remove the key"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} does not have the expected form ({detail['ctx']['pattern']})"
+    return detail["msg"]
+
+
+EXPECTED = {
+    "string_type": "text",
+    "list_type": "a list (lines starting with '- ')",
+    "model_type": "a mapping (key: value lines)",
+    "model_attributes_type": "a mapping (key: value lines)",
+    "dict_type": "a mapping (key: value lines)",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+}
+
+
+def _expected(kind: str) -> str:
+    return EXPECTED.get(kind, kind.removesuffix("_type"))
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return f'the text "{value}"'
+
+
+def _known_keys(model: type, loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model that sits at `loc` inside `model`."""
+    current: Any = model
+    for step in loc:
+        current = _unwrap(current)
+        if isinstance(step, int):
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel) and step in current.model_fields:
+            current = current.model_fields[step].annotation
+        else:
+            return []
+    current = _unwrap(current)
+    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """list[X] → X, X | None → X, Annotated[X, ...] → X."""
+    while get_origin(annotation) is not None or get_args(annotation):
+        candidates = [arg for arg in get_args(annotation) if arg is not type(None)]
+        models = [arg for arg in candidates if isinstance(arg, type) and issubclass(arg, BaseModel)]
+        annotation = models[0] if models else candidates[0] if candidates else annotation
+        if not get_args(annotation):
+            break
+    return annotation
+
+
+def _unknown_key(key: Any, known: list[str]) -> str:
+    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+    return f"unknown key '{key}' ({hint})"
+
+
+# ----- the meaning pass: everything that needs the whole dataset -----------------------------------------
+
+
+def normalise_quote(text: str) -> str:
+    """Compare quotes the way a reader would: curly quotes, dashes and spacing don't matter."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[\u2018\u2019\u201a\u201b\u2032]", "'", text)
+    text = re.sub(r"[\u201c\u201d\u201e\u201f\u2033]", '"', text)
+    text = re.sub(r"\s*[\u2010-\u2015\u2212-]\s*", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def check_meaning(dataset: Dataset, article: str) -> list[DataError]:
+    errors: list[DataError] = []
+    ids = _unique_ids(dataset, errors)
+    entity_kinds = {entity.id: kind for kind in ENTITY_KINDS for entity in getattr(dataset, kind)}
+    source_ids = {source.id for source in dataset.sources}
+    article_text = normalise_quote(article)
+    if ARTICLE_ID not in source_ids:
+        errors.append(DataError("data/sources.yml", 1, "", "there is no source with id 'article'; add the "
+                                "article's publisher, title and url"))
+    for where, node in iter_nodes(dataset):
+        errors.extend(_check_references(where, node, entity_kinds, ids))
+        errors.extend(_check_links(where, node, entity_kinds))
+        if isinstance(node, Citation):
+            errors.extend(_check_citation(where, node, source_ids, article_text))
+    return errors
+
+
+def _unique_ids(dataset: Dataset, errors: list[DataError]) -> dict[str, Node]:
+    seen: dict[str, Node] = {}
+    for kind in Dataset.model_fields:
+        for entry in getattr(dataset, kind):
+            if entry.id in seen:
+                first = seen[entry.id]
+                errors.append(DataError(entry._file, entry._line, entry.id,
+                                        f"the id '{entry.id}' is already used at {first._file}:{first._line} "
+                                        "(ids must be unique across all files; rename one)"))
+            else:
+                seen[entry.id] = entry
+    return seen
+
+
+def iter_nodes(dataset: Dataset) -> Iterator[tuple[str, Node]]:
+    """Every mapping in the data, with its path such as `eaeu.members[2]`."""
+    for kind in Dataset.model_fields:
+        for entry in getattr(dataset, kind):
+            yield from _walk(entry, entry.id)
+
+
+def _walk(node: Node, where: str) -> Iterator[tuple[str, Node]]:
+    yield where, node
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        if isinstance(value, list):
+            for index, child in enumerate(value):
+                if isinstance(child, Node):
+                    yield from _walk(child, f"{where}.{name}[{index}]")
+        elif isinstance(value, Node):
+            yield from _walk(value, f"{where}.{name}")
+
+
+def _check_references(where: str, node: Node, entity_kinds: dict[str, str],
+                      ids: dict[str, Node]) -> Iterator[DataError]:
+    for model, field, target_kind in REFERENCES:
+        if not isinstance(node, model):
+            continue
+        value = getattr(node, field)
+        for ref in value if isinstance(value, list) else [value] if value else []:
+            if target_kind is None and ref not in entity_kinds:
+                yield DataError(node._file, node.line_of(field), f"{where}.{field}",
+                                f"unknown id '{ref}'{_did_you_mean(ref, entity_kinds)}")
+            elif target_kind and entity_kinds.get(ref) != target_kind:
+                found = f"'{ref}' is not in {target_kind}" if ref in ids else f"unknown id '{ref}'"
+                yield DataError(node._file, node.line_of(field), f"{where}.{field}",
+                                f"{found}; name one of the {target_kind}"
+                                f"{_did_you_mean(ref, [i for i, k in entity_kinds.items() if k == target_kind])}")
+
+
+def _did_you_mean(ref: str, known: Any) -> str:
+    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _check_links(where: str, node: Node, entity_kinds: dict[str, str]) -> Iterator[DataError]:
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        for text in value if isinstance(value, list) else [value]:
+            if not isinstance(text, str):
+                continue
+            for match in LINK_PATTERN.finditer(text):
+                target = match.group(1).strip()
+                if target not in entity_kinds:
+                    yield DataError(node._file, node.line_of(name), f"{where}.{name}",
+                                    f"the link [[{target}]] names no entry"
+                                    f"{_did_you_mean(target, entity_kinds)}; use the id of an entry with a page")
+
+
+def _check_citation(where: str, citation: Citation, source_ids: set[str],
+                    article_text: str) -> Iterator[DataError]:
+    if citation.source not in source_ids:
+        yield DataError(citation._file, citation.line_of("source"), f"{where}.source",
+                        f"unknown source '{citation.source}'{_did_you_mean(citation.source, source_ids)}; "
+                        "add it to data/sources.yml or use an existing id")
+    elif citation.source == ARTICLE_ID and citation.quote and normalise_quote(citation.quote) not in article_text:
+        yield DataError(citation._file, citation.line_of("quote"), f"{where}.quote",
+                        f'the quote "{_shorten(citation.quote)}" is not in the article; copy the words exactly '
+                        "from data/sources/article.txt")
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,287 @@
+"""The typed data model: what an entry in data/*.yml may hold.
+
+Every YAML mapping is validated against one of these classes. The JSON Schema that editors'
+tools use (schema/data.schema.json) is generated from `Dataset`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
+
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+DATE_HINT = "use YYYY, YYYY-MM or YYYY-MM-DD"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def check_date(value: object) -> str:
+    """Accept "1994", 1994, "2017-09" or "2022-12-22"; refuse anything else, with the fix."""
+    text = str(value)
+    if isinstance(value, bool) or not re.match(DATE_PATTERN, text):
+        raise ValueError(f'"{text}" is not a date ({DATE_HINT})')
+    year, *rest = (int(part) for part in text.split("-"))
+    if len(rest) == 2:
+        month, day = rest
+        days_in_month = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31,
+                         30, 31, 31, 30, 31, 30, 31][month - 1]
+        if day > days_in_month:
+            raise ValueError(f'"{text}" is not a date: that month has {days_in_month} days ({DATE_HINT})')
+    return text
+
+
+def check_id(value: object) -> str:
+    text = str(value)
+    if not isinstance(value, str) or not re.match(ID_PATTERN, text):
+        raise ValueError(f'"{text}" is not a valid id (use lowercase letters, digits and single hyphens, '
+                         'such as "eaeu" or "treaty-on-allied-relations")')
+    return text
+
+
+Date = Annotated[str, BeforeValidator(check_date),
+                 WithJsonSchema({"type": ["string", "integer"], "pattern": DATE_PATTERN,
+                                 "description": f"A date at its own precision: {DATE_HINT}"})]
+Id = Annotated[str, BeforeValidator(check_id),
+               WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
+                               "description": "The id of another entry, e.g. tokayev"})]
+Markdown = Annotated[str, Field(min_length=1, description="Markdown; link entries with [[id]] or [[id|text]]")]
+
+
+def date_key(date: str) -> tuple[int, int, int]:
+    """Sort key for dates of mixed precision: "1994" sorts before "1994-03"."""
+    parts = [int(part) for part in date.split("-")] + [0, 0]
+    return parts[0], parts[1], parts[2]
+
+
+class Node(BaseModel):
+    """Base of every mapping in the data: no unknown keys, and it remembers where it was written."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    _file: str = PrivateAttr(default="")
+    _line: int = PrivateAttr(default=0)
+    _key_lines: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_position(cls, data: Any, handler: Any) -> Any:
+        node = handler(data)
+        # The YAML loader hands over dicts that know their file and line; keep them for later errors.
+        node._file = getattr(data, "file", "")
+        node._line = getattr(data, "line", 0)
+        node._key_lines = getattr(data, "key_lines", {})
+        return node
+
+    def line_of(self, field: str) -> int:
+        """The line where `field` was written, or the entry's own line."""
+        return self._key_lines.get(field, self._line)
+
+    @property
+    def position(self) -> tuple[str, int]:
+        return self._file, self._line
+
+
+class Citation(Node):
+    """Where a fact comes from: a verbatim quote of the article, or a context source by id."""
+
+    source: Id = Field(description='"article" or the id of an entry in sources.yml')
+    quote: str | None = Field(
+        default=None,
+        description="For the article: the exact words, copied from data/sources/article.txt. "
+                    "For a context source: an optional excerpt, shown but not checked.",
+    )
+    note: str | None = Field(default=None, description="Where in the source, or what it shows")
+
+    @model_validator(mode="after")
+    def _article_needs_quote(self) -> Citation:
+        if self.source == "article" and not self.quote:
+            raise ValueError('a citation of the article needs a quote (add quote: "the exact words")')
+        return self
+
+
+Cite = Annotated[list[Citation], Field(min_length=1, description="At least one citation")]
+
+
+class Fact(Node):
+    """One statement with its citations. It counts as the article's when it cites the article."""
+
+    text: Markdown
+    cite: Cite
+
+
+class Span(Node):
+    start: Date | None = None
+    end: Date | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Span:
+        if self.start and self.end and date_key(self.end) < date_key(self.start):
+            raise ValueError(f'the span ends ({self.end}) before it starts ({self.start}); swap or fix the dates')
+        return self
+
+
+class Entity(Node):
+    """What every page-bearing entry has."""
+
+    id: Id
+    name: str = Field(min_length=1)
+    abbreviations: list[str] = Field(default_factory=list,
+                                     description="Short forms, shown as tooltips and in the glossary")
+    aliases: list[str] = Field(default_factory=list, description="Other names, including the article's")
+    summary: Markdown = Field(description="One or two sentences: what this is and why it matters here")
+    cite: Cite
+    body: Markdown | None = Field(default=None, description="The longer explanation")
+    facts: list[Fact] = Field(default_factory=list)
+    related: list[Id] = Field(default_factory=list)
+
+
+class Ratification(Node):
+    country: Id
+    date: Date
+    text: Markdown | None = None
+    cite: Cite
+
+
+class Treaty(Entity):
+    official_name: str
+    official_name_ru: str | None = None
+    signed: Date
+    place: str
+    parties: list[Id] = Field(min_length=1)
+    signatories: list[Id] = Field(default_factory=list)
+    in_force: Date | None = None
+    provisions: list[Fact] = Field(default_factory=list)
+    ratifications: list[Ratification] = Field(default_factory=list)
+
+
+class Agreement(Entity):
+    kind: Literal["treaty", "declaration", "commercial agreements", "working group", "council"]
+    date: Date | None = Field(default=None, description="When it was signed, agreed or set up")
+    in_force: Date | None = None
+    parties: list[Id] = Field(default_factory=list)
+    ratifications: list[Ratification] = Field(default_factory=list)
+
+
+Role = Literal["founding member", "member", "observer", "suspended", "withdrawn"]
+
+
+class Membership(Span):
+    country: Id
+    role: Role
+    cite: Cite
+
+
+class Organisation(Entity):
+    founded: Date
+    ended: Date | None = None
+    succeeded_by: Id | None = Field(default=None, description="The organisation that took its place")
+    members: list[Membership] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ended_after_founded(self) -> Organisation:
+        if self.ended and date_key(self.ended) < date_key(self.founded):
+            raise ValueError(f"it ended ({self.ended}) before it was founded ({self.founded}); fix the dates")
+        return self
+
+
+class Post(Span):
+    title: str
+    country: Id | None = None
+    cite: Cite
+
+
+class Person(Entity):
+    country: Id
+    posts: list[Post] = Field(default_factory=list)
+
+
+class Country(Entity):
+    capital: str | None = None
+
+
+class Concept(Entity):
+    pass
+
+
+class Era(Span):
+    id: Id
+    title: str
+
+
+class Event(Node):
+    id: Id
+    date: Date
+    title: Markdown
+    about: list[Id] = Field(min_length=1, description="The entries this event belongs to")
+    cite: Cite
+
+
+Verdict = Literal["wrong", "imprecise", "unverified", "omitted", "inconsistent", "confirmed"]
+
+
+class Check(Node):
+    """A fact check: where the article and the record part ways."""
+
+    id: Id
+    title: str
+    verdict: Verdict
+    about: list[Id] = Field(min_length=1, description="The entries whose pages show this check")
+    article_says: Citation
+    record_shows: Markdown
+    cite: Cite
+
+
+SourceKind = Literal["article", "official", "news", "analysis", "reference"]
+
+
+class Source(Node):
+    id: Id
+    kind: SourceKind
+    publisher: str
+    title: str
+    url: str = Field(pattern=r"^https?://", description="A public URL")
+    author: str | None = None
+    date: Date | None = None
+    note: str | None = None
+
+
+class Dataset(Node):
+    """Everything in data/. Each file may hold any of these lists; by convention one kind per file."""
+
+    sources: list[Source] = Field(default_factory=list)
+    treaties: list[Treaty] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    countries: list[Country] = Field(default_factory=list)
+    concepts: list[Concept] = Field(default_factory=list)
+    eras: list[Era] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+
+
+# The kinds of entry that get a page of their own, in the order the site lists them.
+ENTITY_KINDS: dict[str, type[Entity]] = {
+    "treaties": Treaty,
+    "agreements": Agreement,
+    "organisations": Organisation,
+    "people": Person,
+    "countries": Country,
+    "concepts": Concept,
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a data file, for editors' tools (`# yaml-language-server: $schema=...`)."""
+    schema = Dataset.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Treaty explainer data file"
+    return schema

@@ -1,0 +1,65 @@
+"""A safe YAML reader whose mappings remember their file and the line of each key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class LineDict(dict):
+    """A YAML mapping that knows where it was written: `file`, `line` and `key_lines[key]`."""
+
+    file: str = ""
+    line: int = 0
+    key_lines: dict[Any, int]
+    duplicate_keys: list[tuple[Any, int]]
+
+
+class LineLoader(yaml.SafeLoader):
+    """yaml.SafeLoader that builds LineDicts and keeps dates as text, at their own precision."""
+
+    file_label = ""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        self.flatten_mapping(node)
+        mapping = LineDict()
+        mapping.file = self.file_label
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        mapping.duplicate_keys = []
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key here is a list or a mapping; keys must be plain words",
+                    key_node.start_mark) from None
+            if key in mapping:
+                mapping.duplicate_keys.append((key, key_node.start_mark.line + 1))
+            mapping[key] = self.construct_object(value_node, deep=deep)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+
+
+def _without_timestamps() -> dict:
+    # "2022-12-22" must stay a string: the model keeps dates at the precision the editor wrote.
+    return {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+LineLoader.yaml_implicit_resolvers = _without_timestamps()
+LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_mapping)
+
+
+def parse(text: str, file_label: str) -> Any:
+    """Parse one YAML document; yaml.YAMLError propagates with its mark."""
+    loader = LineLoader(text)
+    loader.file_label = file_label
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
