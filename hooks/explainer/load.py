@@ -6,6 +6,7 @@ model, entry by entry) and meaning (unique ids, known references, [[links]], art
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import unicodedata
@@ -36,6 +37,7 @@ from .model import (
 from .yaml_lines import LineDict, parse
 
 ARTICLE_ID = "article"
+LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 LINK_PATTERN = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 
 # Which kind of entry each reference field must name; None means any entry with a page.
@@ -73,8 +75,16 @@ def load_dataset(data_dir: Path) -> Dataset:
     if not errors:
         errors.extend(check_meaning(merged, article))
     if errors:
-        raise DataErrors(errors)
+        raise DataErrors([_one_line(error) for error in errors])
     return merged
+
+
+def _one_line(error: DataError) -> DataError:
+    """Keep each error on one line even when it quotes text with line breaks (shown as \\n)."""
+    def escape(text: str) -> str:
+        return LINE_BREAKS.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+
+    return dataclasses.replace(error, where=escape(error.where), message=escape(error.message))
 
 
 def _label(path: Path, root: Path) -> str:
@@ -98,6 +108,12 @@ def _read(path: Path, label: str, errors: list[DataError]) -> LineDict | None:
         return None
     try:
         raw = parse(text, label)
+    except yaml.reader.ReaderError as error:
+        # A control character: PyYAML gives its position in the text, not a line.
+        line = text[: error.position].count("\n") + 1
+        errors.append(DataError(label, line, "", f"the character U+{error.character:04X} is not allowed in a data "
+                                "file; delete it"))
+        return None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -125,13 +141,16 @@ def _read_article(data_dir: Path, root: Path, errors: list[DataError]) -> str:
 def _report_duplicate_keys(value: Any, where: str, errors: list[DataError]) -> None:
     if isinstance(value, LineDict):
         for key, line in value.duplicate_keys:
-            errors.append(DataError(value.file, line, where or str(key), f"the key '{key}' is written twice in one "
-                                    "entry; keep one"))
+            errors.append(DataError(value.file, line, f"{where}.{key}" if where else str(key),
+                                    f"the key '{key}' is written twice in one entry; keep one"))
         for key, child in value.items():
             _report_duplicate_keys(child, f"{where}.{key}" if where else str(key), errors)
     elif isinstance(value, list):
-        for child in value:
-            _report_duplicate_keys(child, where, errors)
+        # Name entries as the other errors do: `eaeu.founded`, `eaeu.members[0].role`.
+        top_level = where in Dataset.model_fields
+        for index, child in enumerate(value):
+            _report_duplicate_keys(child, _entry_name(where, index, child) if top_level else f"{where}[{index}]",
+                                   errors)
 
 
 def _validate_file(raw: LineDict, label: str, merged: Dataset, raw_ids: dict[str, tuple[str, int]],

@@ -21,6 +21,8 @@ from pydantic import (
 
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 DATE_HINT = "use YYYY, YYYY-MM or YYYY-MM-DD"
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 

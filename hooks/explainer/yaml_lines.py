@@ -21,6 +21,22 @@ class LineLoader(yaml.SafeLoader):
 
     file_label = ""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A tag that cannot make its value (`!!int abc`, `!!timestamp 2022-13-45`) or an absurdly long number
+        # raises plain Python errors in PyYAML; report them as YAML errors, at the value's line.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"this value cannot be read as {node.tag.rsplit(':', 1)[-1]}; put text in quotes",
+                node.start_mark) from None
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        value = super().construct_yaml_int(node)
+        if value.bit_length() > 10_000:  # about 3,000 digits: too long to print (Python's limit is 4,300)
+            raise ValueError("number too long")
+        return value
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
         self.flatten_mapping(node)
         mapping = LineDict()
@@ -53,6 +69,10 @@ def _without_timestamps() -> dict:
 
 LineLoader.yaml_implicit_resolvers = _without_timestamps()
 LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_mapping)
+# Lists are built in one step, like mappings, so that a list containing itself (`&a [*a]`) is a YAML error
+# ("found unconstructable recursive node") instead of endless recursion later.
+LineLoader.add_constructor("tag:yaml.org,2002:seq", LineLoader.construct_sequence)
+LineLoader.add_constructor("tag:yaml.org,2002:int", LineLoader.construct_yaml_int)
 
 
 def parse(text: str, file_label: str) -> Any:
@@ -61,5 +81,7 @@ def parse(text: str, file_label: str) -> Any:
     loader.file_label = file_label
     try:
         return loader.get_single_data()
+    except RecursionError:
+        raise yaml.YAMLError("the lists or mappings are nested too deeply") from None
     finally:
         loader.dispose()

@@ -1,0 +1,107 @@
+"""[[id]] and [[id|text]] links: resolving them into Markdown links, and the backlink index."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from .load import LINK_PATTERN, iter_nodes
+from .model import ENTITY_KINDS, Dataset, Entity, Node, Organisation
+
+# Code shows [[links]] as they are written: fenced blocks and inline code are left alone.
+CODE_OR_LINK = re.compile(r"(?P<code>^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)|`[^`\n]*`)|" + LINK_PATTERN.pattern,
+                          re.MULTILINE | re.DOTALL)
+
+# Reference fields that make one page mention another, besides [[links]] in text.
+REFERENCE_FIELDS = ("parties", "signatories", "country", "succeeded_by", "related", "about")
+
+
+def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]],
+            on_unknown: Callable[[str, int], None]) -> str:
+    """Replace every [[id]] with a Markdown link relative to `page_src`.
+
+    `targets` maps an id to (src_uri, title). MkDocs then turns the .md link into a URL and
+    validates it, so a broken link fails the strict build.
+    """
+    page_dir = posixpath.dirname(page_src)
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group("code"):
+            return match.group(0)
+        target_id = match.group(3).strip()
+        if target_id not in targets:
+            on_unknown(target_id, markdown.count("\n", 0, match.start()) + 1)
+            return match.group(0)
+        src_uri, title = targets[target_id]
+        text = match.group(4) or title
+        return f"[{text}]({posixpath.relpath(src_uri, page_dir or '.')})"
+
+    return CODE_OR_LINK.sub(replace, markdown)
+
+
+def plain(text: str, names: dict[str, str]) -> str:
+    """Text with its [[links]] reduced to their words, for CSV, titles and descriptions."""
+    return LINK_PATTERN.sub(lambda match: match.group(2) or names.get(match.group(1).strip(), match.group(1)), text)
+
+
+def mentions(node: Node) -> set[str]:
+    """The ids that one entry names, through [[links]] in its text and its reference fields."""
+    found: set[str] = set()
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                if name in REFERENCE_FIELDS:
+                    found.add(item)
+                found.update(match.group(1).strip() for match in LINK_PATTERN.finditer(item))
+    return found
+
+
+def entity_mentions(dataset: Dataset) -> dict[str, set[str]]:
+    """For every entity, the ids that its page names (its own mappings, nested ones included)."""
+    entity_ids = {entity.id for entity in entities(dataset)}
+    named: dict[str, set[str]] = defaultdict(set)
+    for where, node in iter_nodes(dataset):
+        owner = re.split(r"[.\[]", where, maxsplit=1)[0]
+        if owner in entity_ids:
+            named[owner].update(mentions(node))
+    for organisation in dataset.organisations:
+        for member in organisation.members:
+            named[organisation.id].add(member.country)
+    return {owner: ids - {owner} for owner, ids in named.items()}
+
+
+def backlinks(named: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Invert `entity_mentions`: for every id, the entities whose pages mention it."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for owner in sorted(named):
+        for target in named[owner]:
+            index[target].append(owner)
+    return index
+
+
+def entities(dataset: Dataset) -> Iterable[Entity]:
+    for kind in ENTITY_KINDS:
+        yield from getattr(dataset, kind)
+
+
+def predecessors(dataset: Dataset) -> dict[str, str]:
+    """Organisation id → the organisation it succeeded."""
+    return {org.succeeded_by: org.id for org in dataset.organisations if org.succeeded_by}
+
+
+def succession_chains(organisations: list[Organisation]) -> list[list[Organisation]]:
+    """The lines of succession, each from its first organisation to its last (CAU → … → EAEU)."""
+    by_id = {org.id: org for org in organisations}
+    successors = {org.succeeded_by for org in organisations if org.succeeded_by}
+    chains = []
+    for org in organisations:
+        if org.id in successors or not org.succeeded_by:
+            continue
+        chain = [org]
+        while chain[-1].succeeded_by in by_id and len(chain) <= len(organisations):
+            chain.append(by_id[chain[-1].succeeded_by])
+        chains.append(chain)
+    return chains

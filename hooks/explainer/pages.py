@@ -1,0 +1,145 @@
+"""Which pages exist, where they live and what they are called; the indexes every page draws on."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import links
+from .errors import DataError, DataErrors
+from .load import ARTICLE_ID, iter_nodes, load_dataset
+from .model import ENTITY_KINDS, Check, Citation, Dataset, Entity, Era, Event, Source, date_key
+
+# kind → (folder, section title, singular label, the data file editors change)
+SECTIONS: dict[str, tuple[str, str, str, str]] = {
+    "treaties": ("treaty", "The treaty", "Treaty", "data/treaty.yml"),
+    "agreements": ("agreements", "Agreements and councils", "Agreement", "data/agreements.yml"),
+    "organisations": ("organisations", "Organisations", "Organisation", "data/organisations.yml"),
+    "people": ("people", "People", "Person", "data/people.yml"),
+    "countries": ("countries", "Countries", "Country", "data/countries.yml"),
+    "concepts": ("concepts", "Ideas", "Idea", "data/concepts.yml"),
+}
+TIMELINE_PAGE = "timeline.md"
+GLOSSARY_PAGE = "glossary.md"
+SOURCES_PAGE = "sources.md"
+CHECKS_PAGE = "fact-checks.md"
+
+
+def entity_src(kind: str, entity_id: str) -> str:
+    return f"{SECTIONS[kind][0]}/{entity_id}.md"
+
+
+def section_src(kind: str) -> str:
+    return f"{SECTIONS[kind][0]}/index.md"
+
+
+def date_end_key(date: str) -> tuple[int, int, int]:
+    """The last day a date of any precision can mean: "2022" runs to the end of 2022."""
+    year, month, day = date_key(date)
+    return year, month or 12, day or 31
+
+
+@dataclass
+class Site:
+    """The loaded data plus every index the pages need, built once per build."""
+
+    dataset: Dataset
+    kind_of: dict[str, str] = field(default_factory=dict)
+    entity_by_id: dict[str, Entity] = field(default_factory=dict)
+    targets: dict[str, tuple[str, str]] = field(default_factory=dict)
+    mentioned_by: dict[str, list[str]] = field(default_factory=dict)
+    events_of: dict[str, list[Event]] = field(default_factory=dict)
+    checks_of: dict[str, list[Check]] = field(default_factory=dict)
+    cited_by: dict[str, list[str]] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    glossary: dict[str, str] = field(default_factory=dict)
+    abbreviation_pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def load(cls, data_dir: Path) -> Site:
+        return cls.from_dataset(load_dataset(data_dir))
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset) -> Site:
+        site = cls(dataset)
+        for kind in ENTITY_KINDS:
+            for entity in getattr(dataset, kind):
+                site.kind_of[entity.id] = kind
+                site.entity_by_id[entity.id] = entity
+                site.targets[entity.id] = (entity_src(kind, entity.id), entity.name)
+        site.mentioned_by = links.backlinks(links.entity_mentions(dataset))
+        site.events_of = _group(dataset.events, lambda event: set(event.about) | links.mentions(event))
+        site.checks_of = _group(dataset.checks, lambda check: set(check.about))
+        site.sources = {source.id: source for source in dataset.sources}
+        site.cited_by = site._citing_entities()
+        site.glossary = {abbr: entity.id for entity in site.entity_by_id.values() for abbr in entity.abbreviations}
+        if site.glossary:
+            alternatives = "|".join(re.escape(abbr) for abbr in sorted(site.glossary, key=len, reverse=True))
+            site.abbreviation_pattern = re.compile(rf"\b(?:{alternatives})\b")
+        return site
+
+    def _citing_entities(self) -> dict[str, list[str]]:
+        cited: dict[str, set[str]] = defaultdict(set)
+        for where, node in iter_nodes(self.dataset):
+            owner = re.split(r"[.\[]", where, maxsplit=1)[0]
+            if isinstance(node, Citation) and owner in self.entity_by_id:
+                cited[node.source].add(owner)
+        return {source: sorted(owners) for source, owners in cited.items()}
+
+    def entities(self, kind: str) -> list[Entity]:
+        return sorted(getattr(self.dataset, kind), key=lambda entity: entity.name.lower())
+
+    def names(self) -> dict[str, str]:
+        return {entity_id: title for entity_id, (_, title) in self.targets.items()}
+
+    def eras(self) -> list[tuple[Era | None, list[Event]]]:
+        """Events in date order, grouped into the era whose span holds each date."""
+        eras = sorted(self.dataset.eras, key=lambda era: date_key(era.start or "0"))
+        grouped: dict[str, list[Event]] = {era.id: [] for era in eras}
+        unplaced: list[Event] = []
+        for event in sorted(self.dataset.events, key=lambda event: (date_key(event.date), event.id)):
+            era = next((era for era in eras if _in_span(event.date, era.start, era.end)), None)
+            (grouped[era.id] if era else unplaced).append(event)
+        result: list[tuple[Era | None, list[Event]]] = [(era, grouped[era.id]) for era in eras if grouped[era.id]]
+        return result + ([(None, unplaced)] if unplaced else [])
+
+    def finish_markdown(self, markdown: str, page_src: str, page_label: str) -> str:
+        """Resolve [[links]] and append the abbreviations the page uses (shown as tooltips)."""
+        errors: list[DataError] = []
+
+        def unknown(target: str, line: int) -> None:
+            errors.append(DataError(page_label, line, "", f"the link [[{target}]] names no entry"
+                                    f"{links_hint(target, self.targets)}; use the id of an entry with a page"))
+
+        markdown = links.resolve(markdown, page_src, self.targets, unknown)
+        if errors:
+            raise DataErrors(errors)
+        if self.abbreviation_pattern:
+            used = sorted(set(self.abbreviation_pattern.findall(markdown)))
+            markdown += "\n\n" + "\n".join(f"*[{abbr}]: {self.entity_by_id[self.glossary[abbr]].name}"
+                                            for abbr in used) + "\n"
+        return markdown
+
+    def is_article_fact(self, cite: list[Citation]) -> bool:
+        return any(citation.source == ARTICLE_ID for citation in cite)
+
+
+def links_hint(target: str, targets: dict[str, tuple[str, str]]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(target, list(targets), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _in_span(date: str, start: str | None, end: str | None) -> bool:
+    return (not start or date_key(date) >= date_key(start)) and (not end or date_end_key(date) <= date_end_key(end))
+
+
+def _group(items: list, ids_of: object) -> dict:
+    grouped: dict[str, list] = defaultdict(list)
+    for item in items:
+        for entity_id in sorted(ids_of(item)):  # type: ignore[operator]
+            grouped[entity_id].append(item)
+    return grouped

@@ -1,0 +1,189 @@
+"""Model → Markdown (and the open-data files) through the Jinja templates in templates/."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from . import links
+from .model import MONTHS, Citation, Organisation, json_schema
+from .pages import (
+    CHECKS_PAGE,
+    GLOSSARY_PAGE,
+    SECTIONS,
+    SOURCES_PAGE,
+    TIMELINE_PAGE,
+    Site,
+    entity_src,
+    section_src,
+)
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file the build adds to the site, and the file an editor changes to change it."""
+
+    src_uri: str
+    content: str
+    edit_path: str
+
+
+def outputs(site: Site) -> Iterator[Output]:
+    """Every generated page and data file of the site."""
+    env = environment(site)
+    for kind, (_, _, _, data_file) in SECTIONS.items():
+        yield Output(section_src(kind), _render(env, f"section-{kind}.md.j2", "section.md.j2", site=site,
+                                                kind=kind), data_file)
+        for entity in site.entities(kind):
+            yield Output(entity_src(kind, entity.id),
+                         _render(env, f"entity-{kind}.md.j2", "entity.md.j2", site=site, kind=kind, entity=entity,
+                                 refs=References(site)), data_file)
+    yield Output(TIMELINE_PAGE, _render(env, "timeline.md.j2", site=site, refs=References(site)), "data/timeline.yml")
+    yield Output(GLOSSARY_PAGE, _render(env, "glossary.md.j2", site=site), "data/organisations.yml")
+    yield Output(SOURCES_PAGE, _render(env, "sources.md.j2", site=site), "data/sources.yml")
+    yield Output(CHECKS_PAGE, _render(env, "fact-checks.md.j2", site=site, refs=References(site)), "data/checks.yml")
+    yield Output("data.json", data_json(site), "data/")
+    yield Output("memberships.csv", memberships_csv(site), "data/organisations.yml")
+    yield Output("timeline.csv", timeline_csv(site), "data/timeline.yml")
+    yield Output("schema/data.schema.json", json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n",
+                 "hooks/explainer/model.py")
+
+
+def _render(env: jinja2.Environment, *names: str, **context: object) -> str:
+    return env.select_template(list(names)).render(**context)
+
+
+def environment(site: Site) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown's attribute lists ({#anchor}) would otherwise open Jinja comments.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        text=escape_text,
+        cell=escape_cell,
+        date=show_date,
+        year=lambda date: date[:4] if date else "",
+        span=show_span,
+        plain=lambda text: links.plain(text, site.names()),
+        tojson=lambda value: json.dumps(value, ensure_ascii=False),
+        urlencode_url=lambda url: url.replace(" ", "%20").replace("(", "%28").replace(")", "%29"),
+        is_article=site.is_article_fact,
+    )
+    env.tests["is_article"] = site.is_article_fact
+    env.globals.update(SECTIONS=SECTIONS, section_src=section_src, entity_src=entity_src,
+                       TIMELINE_PAGE=TIMELINE_PAGE, CHECKS_PAGE=CHECKS_PAGE, SOURCES_PAGE=SOURCES_PAGE,
+                       GLOSSARY_PAGE=GLOSSARY_PAGE, succession_chains=links.succession_chains,
+                       membership_cell=membership_cell)
+    return env
+
+
+# ----- filters --------------------------------------------------------------------------------------
+
+
+def escape_text(text: str | None) -> str:
+    """Data text is Markdown, never HTML: a <script> in YAML shows as text."""
+    return html.escape(text or "", quote=False)
+
+
+def escape_cell(text: str | None) -> str:
+    """Text for a Markdown table cell: escaped, on one line, pipes kept as text."""
+    return escape_text(text).replace("|", "\\|").replace("\n", " ")
+
+
+def show_date(date: str | None) -> str:
+    """A date at its own precision: "1994", "September 2017", "22 December 2022"."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def show_span(start: str | None, end: str | None, precision: str = "full") -> str:
+    """ "2006–2008", "since 2020", "until 1999"; years only where precision is "year"."""
+    shown = (lambda date: date[:4] if date else "") if precision == "year" else show_date
+    if start and end:
+        first, last = shown(start), shown(end)
+        return first if first == last else f"{first}–{last}" if precision == "year" else f"{first} – {last}"
+    if start:
+        return f"since {shown(start)}"
+    return f"until {shown(end)}" if end else ""
+
+
+def membership_cell(organisation: Organisation, country_id: str) -> str:
+    """One cell of the membership matrix: "Observer since 2020", "Suspended 2006–2008"."""
+    periods = [member for member in organisation.members if member.country == country_id]
+    return "; ".join(f"{member.role.capitalize()} {show_span(member.start, member.end, 'year')}".strip()
+                     for member in periods)
+
+
+# ----- citations, numbered per page as footnotes ----------------------------------------------------------
+
+
+class References:
+    """A page's numbered references, Wikipedia-style: the same citation keeps its number."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.numbers: dict[tuple[str, str], int] = {}
+        self.citations: list[Citation] = []
+
+    def marks(self, cite: list[Citation]) -> str:
+        """Footnote markers for a list of citations, such as [^1][^4]."""
+        return "".join(f"[^{self._number(citation)}]" for citation in cite)
+
+    def _number(self, citation: Citation) -> int:
+        key = (citation.source, citation.quote or "", citation.note or "")
+        if key not in self.numbers:
+            self.citations.append(citation)
+            self.numbers[key] = len(self.citations)
+        return self.numbers[key]
+
+    def definitions(self) -> Iterator[tuple[int, Citation]]:
+        return enumerate(self.citations, start=1)
+
+
+# ----- open data ---------------------------------------------------------------------------------------
+
+
+def data_json(site: Site) -> str:
+    return json.dumps(site.dataset.model_dump(mode="json", exclude_none=True), indent=1, ensure_ascii=False) + "\n"
+
+
+def _csv(header: list[str], rows: Iterator[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def memberships_csv(site: Site) -> str:
+    rows = ([org.id, org.name, member.country, member.role, member.start or "", member.end or "",
+             " ".join(citation.source for citation in member.cite)]
+            for org in site.dataset.organisations for member in org.members)
+    return _csv(["organisation", "organisation_name", "country", "role", "start", "end", "sources"], rows)
+
+
+def timeline_csv(site: Site) -> str:
+    rows = ([event.date, event.id, links.plain(event.title, site.names()), " ".join(event.about),
+             " ".join(citation.source for citation in event.cite)]
+            for _, events in site.eras() for event in events)
+    return _csv(["date", "id", "title", "about", "sources"], rows)
