@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from .load import LINK_PATTERN, iter_nodes
+from .load import LINK_PATTERN, iter_nodes, owner_id
 from .model import ENTITY_KINDS, Dataset, Entity, Node, Organisation
 
 # Code shows [[links]] as they are written: fenced blocks and inline code are left alone.
@@ -64,12 +64,9 @@ def entity_mentions(dataset: Dataset) -> dict[str, set[str]]:
     entity_ids = {entity.id for entity in entities(dataset)}
     named: dict[str, set[str]] = defaultdict(set)
     for where, node in iter_nodes(dataset):
-        owner = re.split(r"[.\[]", where, maxsplit=1)[0]
+        owner = owner_id(where)
         if owner in entity_ids:
             named[owner].update(mentions(node))
-    for organisation in dataset.organisations:
-        for member in organisation.members:
-            named[organisation.id].add(member.country)
     return {owner: ids - {owner} for owner, ids in named.items()}
 
 
@@ -85,11 +82,6 @@ def backlinks(named: dict[str, set[str]]) -> dict[str, list[str]]:
 def entities(dataset: Dataset) -> Iterable[Entity]:
     for kind in ENTITY_KINDS:
         yield from getattr(dataset, kind)
-
-
-def predecessors(dataset: Dataset) -> dict[str, str]:
-    """Organisation id → the organisation it succeeded."""
-    return {org.succeeded_by: org.id for org in dataset.organisations if org.succeeded_by}
 
 
 def succession_chains(organisations: list[Organisation]) -> list[list[Organisation]]:

@@ -360,6 +360,11 @@ def iter_nodes(dataset: Dataset) -> Iterator[tuple[str, Node]]:
             yield from _walk(entry, entry.id)
 
 
+def owner_id(where: str) -> str:
+    """The id of the top-level entry in a path such as `eaeu.members[2]`."""
+    return re.split(r"[.\[]", where, maxsplit=1)[0]
+
+
 def _walk(node: Node, where: str) -> Iterator[tuple[str, Node]]:
     yield where, node
     for name in type(node).model_fields:
@@ -381,15 +386,15 @@ def _check_references(where: str, node: Node, entity_kinds: dict[str, str],
         for ref in value if isinstance(value, list) else [value] if value else []:
             if target_kind is None and ref not in entity_kinds:
                 yield DataError(node._file, node.line_of(field), f"{where}.{field}",
-                                f"unknown id '{ref}'{_did_you_mean(ref, entity_kinds)}")
+                                f"unknown id '{ref}'{did_you_mean(ref, entity_kinds)}")
             elif target_kind and entity_kinds.get(ref) != target_kind:
                 found = f"'{ref}' is not in {target_kind}" if ref in ids else f"unknown id '{ref}'"
                 yield DataError(node._file, node.line_of(field), f"{where}.{field}",
                                 f"{found}; name one of the {target_kind}"
-                                f"{_did_you_mean(ref, [i for i, k in entity_kinds.items() if k == target_kind])}")
+                                f"{did_you_mean(ref, [i for i, k in entity_kinds.items() if k == target_kind])}")
 
 
-def _did_you_mean(ref: str, known: Any) -> str:
+def did_you_mean(ref: str, known: Any) -> str:
     close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -405,14 +410,14 @@ def _check_links(where: str, node: Node, entity_kinds: dict[str, str]) -> Iterat
                 if target not in entity_kinds:
                     yield DataError(node._file, node.line_of(name), f"{where}.{name}",
                                     f"the link [[{target}]] names no entry"
-                                    f"{_did_you_mean(target, entity_kinds)}; use the id of an entry with a page")
+                                    f"{did_you_mean(target, entity_kinds)}; use the id of an entry with a page")
 
 
 def _check_citation(where: str, citation: Citation, source_ids: set[str],
                     article_text: str) -> Iterator[DataError]:
     if citation.source not in source_ids:
         yield DataError(citation._file, citation.line_of("source"), f"{where}.source",
-                        f"unknown source '{citation.source}'{_did_you_mean(citation.source, source_ids)}; "
+                        f"unknown source '{citation.source}'{did_you_mean(citation.source, source_ids)}; "
                         "add it to data/sources.yml or use an existing id")
     elif citation.source == ARTICLE_ID and citation.quote and normalise_quote(citation.quote) not in article_text:
         yield DataError(citation._file, citation.line_of("quote"), f"{where}.quote",

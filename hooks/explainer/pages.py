@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from . import links
 from .errors import DataError, DataErrors
-from .load import ARTICLE_ID, iter_nodes, load_dataset
+from .load import ARTICLE_ID, did_you_mean, iter_nodes, load_dataset, owner_id
 from .model import ENTITY_KINDS, Check, Citation, Dataset, Entity, Era, Event, Source, date_key
 
 # kind → (folder, section title, singular label, the data file editors change)
@@ -25,6 +27,7 @@ TIMELINE_PAGE = "timeline.md"
 GLOSSARY_PAGE = "glossary.md"
 SOURCES_PAGE = "sources.md"
 CHECKS_PAGE = "fact-checks.md"
+T = TypeVar("T")
 
 
 def entity_src(kind: str, entity_id: str) -> str:
@@ -83,7 +86,7 @@ class Site:
     def _citing_entities(self) -> dict[str, list[str]]:
         cited: dict[str, set[str]] = defaultdict(set)
         for where, node in iter_nodes(self.dataset):
-            owner = re.split(r"[.\[]", where, maxsplit=1)[0]
+            owner = owner_id(where)
             if isinstance(node, Citation) and owner in self.entity_by_id:
                 cited[node.source].add(owner)
         return {source: sorted(owners) for source, owners in cited.items()}
@@ -111,7 +114,7 @@ class Site:
 
         def unknown(target: str, line: int) -> None:
             errors.append(DataError(page_label, line, "", f"the link [[{target}]] names no entry"
-                                    f"{links_hint(target, self.targets)}; use the id of an entry with a page"))
+                                    f"{did_you_mean(target, self.targets)}; use the id of an entry with a page"))
 
         markdown = links.resolve(markdown, page_src, self.targets, unknown)
         if errors:
@@ -126,20 +129,14 @@ class Site:
         return any(citation.source == ARTICLE_ID for citation in cite)
 
 
-def links_hint(target: str, targets: dict[str, tuple[str, str]]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(target, list(targets), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def _in_span(date: str, start: str | None, end: str | None) -> bool:
     return (not start or date_key(date) >= date_key(start)) and (not end or date_end_key(date) <= date_end_key(end))
 
 
-def _group(items: list, ids_of: object) -> dict:
-    grouped: dict[str, list] = defaultdict(list)
+def _group(items: list[T], ids_of: Callable[[T], set[str]]) -> dict[str, list[T]]:
+    """Index items by every id each one names."""
+    grouped: dict[str, list[T]] = defaultdict(list)
     for item in items:
-        for entity_id in sorted(ids_of(item)):  # type: ignore[operator]
+        for entity_id in sorted(ids_of(item)):
             grouped[entity_id].append(item)
     return grouped
