@@ -228,12 +228,14 @@ def _is_internal(step: str) -> bool:
 
 def _message(detail: dict[str, Any], model: type, entry: Any) -> str:
     kind = detail["type"]
-    loc = tuple(step for step in detail["loc"] if not (isinstance(step, str) and _is_internal(step)))
+    # For these two kinds the last step is the key itself, even one that looks internal, such as "[".
+    key = detail["loc"][-1] if detail["loc"] else ""
+    parents = tuple(step for step in detail["loc"][:-1] if not (isinstance(step, str) and _is_internal(step)))
     value = detail.get("input")
     if kind == "extra_forbidden":
-        return _unknown_key(loc[-1], _known_keys(model, loc[:-1]))
+        return _unknown_key(key, _known_keys(model, parents))
     if kind == "missing":
-        return f"the required field '{loc[-1]}' is missing; add `{loc[-1]}: ...`"
+        return f"the required field '{key}' is missing; add `{key}: ...`"
     if kind in {"value_error", "assertion_error"}:
         return str(detail["ctx"]["error"]) if "ctx" in detail else detail["msg"]
     if kind == "literal_error":

@@ -182,14 +182,14 @@ class Membership(Span):
 
 
 class Organisation(Entity):
-    founded: Date
+    founded: Date | None = Field(default=None, description="Leave out rather than cite no source")
     ended: Date | None = None
     succeeded_by: Id | None = Field(default=None, description="The organisation that took its place")
     members: list[Membership] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ended_after_founded(self) -> Organisation:
-        if self.ended and date_key(self.ended) < date_key(self.founded):
+        if self.founded and self.ended and date_key(self.ended) < date_key(self.founded):
             raise ValueError(f"it ended ({self.ended}) before it was founded ({self.founded}); fix the dates")
         return self
 

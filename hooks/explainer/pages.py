@@ -12,7 +12,7 @@ from typing import TypeVar
 from . import links
 from .errors import DataError, DataErrors
 from .load import ARTICLE_ID, did_you_mean, iter_nodes, load_dataset, owner_id
-from .model import ENTITY_KINDS, Check, Citation, Dataset, Entity, Era, Event, Source, date_key
+from .model import ENTITY_KINDS, Check, Citation, Dataset, Entity, Era, Event, Organisation, Source, date_key
 
 # kind → (folder, section title, singular label, the data file editors change)
 SECTIONS: dict[str, tuple[str, str, str, str]] = {
@@ -93,6 +93,11 @@ class Site:
 
     def entities(self, kind: str) -> list[Entity]:
         return sorted(getattr(self.dataset, kind), key=lambda entity: entity.name.lower())
+
+    def organisations_by_founding(self) -> list[Organisation]:
+        """Oldest first; an organisation with no cited founding date goes last."""
+        return sorted(self.dataset.organisations,
+                      key=lambda org: (org.founded is None, date_key(org.founded or "0"), org.name))
 
     def names(self) -> dict[str, str]:
         return {entity_id: title for entity_id, (_, title) in self.targets.items()}
