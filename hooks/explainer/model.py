@@ -287,3 +287,10 @@ def json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Treaty explainer data file"
     return schema
+
+
+if __name__ == "__main__":
+    # `make schema` regenerates schema/data.schema.json from this model.
+    import json
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
