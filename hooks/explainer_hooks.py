@@ -45,7 +45,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert site is not None, "on_config loads the data first"
     label = page.file.edit_uri or page.file.src_uri
+    # MkDocs has cut the front matter off: count it back so errors give the file's own line numbers.
+    source = page.file.content_string
+    first_line = source.count("\n", 0, max(source.rfind(markdown), 0)) + 1
     try:
-        return site.finish_markdown(markdown, page.file.src_uri, label)
+        return site.finish_markdown(markdown, page.file.src_uri, label, first_line)
     except DataErrors as error:
         raise PluginError(str(error)) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections import defaultdict
@@ -35,7 +36,7 @@ def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]],
             on_unknown(target_id, markdown.count("\n", 0, match.start()) + 1)
             return match.group(0)
         src_uri, title = targets[target_id]
-        text = match.group(4) or title
+        text = match.group(4) or html.escape(title, quote=False)
         return f"[{text}]({posixpath.relpath(src_uri, page_dir or '.')})"
 
     return CODE_OR_LINK.sub(replace, markdown)

@@ -113,12 +113,15 @@ class Site:
         result: list[tuple[Era | None, list[Event]]] = [(era, grouped[era.id]) for era in eras if grouped[era.id]]
         return result + ([(None, unplaced)] if unplaced else [])
 
-    def finish_markdown(self, markdown: str, page_src: str, page_label: str) -> str:
-        """Resolve [[links]] and append the abbreviations the page uses (shown as tooltips)."""
+    def finish_markdown(self, markdown: str, page_src: str, page_label: str, first_line: int = 1) -> str:
+        """Resolve [[links]] and append the abbreviations the page uses (shown as tooltips).
+
+        `first_line` is the line of the source file where `markdown` starts, after any front matter.
+        """
         errors: list[DataError] = []
 
         def unknown(target: str, line: int) -> None:
-            errors.append(DataError(page_label, line, "", f"the link [[{target}]] names no entry"
+            errors.append(DataError(page_label, line + first_line - 1, "", f"the link [[{target}]] names no entry"
                                     f"{did_you_mean(target, self.targets)}; use the id of an entry with a page"))
 
         markdown = links.resolve(markdown, page_src, self.targets, unknown)
