@@ -1,0 +1,307 @@
+"""Each kind of data mistake gets one message naming the file, the line, the entry, the field and the fix."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from explainer.model import Organisation
+
+from tests.data_helpers import CONCEPTS, ORGANISATIONS, line_in
+
+FIRST_EAEU_LINE = line_in(ORGANISATIONS, "id: eaeu")
+DATE_HINT = "(use YYYY, YYYY-MM or YYYY-MM-DD)"
+EMPTY = "the file is empty; add entries (see docs/editors.md) or delete it"
+SYNTAX_HINT = "(check the indentation, and put text with a colon in quotes)"
+ORGANISATION_KEYS = ", ".join(Organisation.model_fields)
+
+
+class Change(NamedTuple):
+    """Replace `old` with `new` in a data file, or write the whole file when `old` is None."""
+
+    file: str
+    old: str | None
+    new: str | bytes
+
+
+class Expected(NamedTuple):
+    """The one error line expected; `line` is a number or a text found on exactly one line of the changed file."""
+
+    file: str
+    line: int | str
+    where: str
+    message: str
+    column: int | None = None
+
+    def render(self, data) -> str:
+        line = self.line if isinstance(self.line, int) else data.line(self.file, self.line)
+        position = f"data/{self.file}:{line}" + (f":{self.column}" if self.column else "")
+        return f"{position}: {self.where}: {self.message}" if self.where else f"{position}: {self.message}"
+
+
+def apply(data, changes: list[Change]) -> None:
+    for change in changes:
+        if change.old is None:
+            data.write(change.file, change.new)
+        else:
+            data.edit(change.file, change.old, change.new)
+
+
+ERROR_CLASSES = [
+    pytest.param(
+        [Change("organisations.yml", "name: Eurasian Economic", "name: Eurasian: Economic")],
+        Expected("organisations.yml", "Eurasian:", "", f"YAML syntax error: mapping values are not allowed here "
+                 f"{SYNTAX_HINT}",
+                 column=len("    name: Eurasian:")),
+        id="yaml-syntax",
+    ),
+    pytest.param(
+        [Change("organisations.yml", "founded:", "fouded:")],
+        Expected("organisations.yml", "fouded:", "eaeu.fouded", "unknown key 'fouded' (did you mean 'founded'?)"),
+        id="unknown-key",
+    ),
+    pytest.param(
+        [Change("organisations.yml", "organisations:\n", "organisation:\n")],
+        Expected("organisations.yml", "organisation:", "", "unknown key 'organisation' "
+                 "(did you mean 'organisations'?)"),
+        id="unknown-top-level-key",
+    ),
+    pytest.param(
+        [Change("organisations.yml", "summary: A Moscow-led economic union.", "summary: [Moscow-led, union]")],
+        Expected("organisations.yml", "summary:", "eaeu.summary", "expected text, found a list"),
+        id="wrong-type",
+    ),
+    pytest.param(
+        [Change("concepts.yml", None, "concepts:\n  - som-convertibility\n")],
+        Expected("concepts.yml", 1, "concepts[0]", "expected a mapping (key: value lines), "
+                 'found the text "som-convertibility"'),
+        id="entry-not-a-mapping",
+    ),
+    pytest.param(
+        [Change("organisations.yml", "role: observer", "role: watcher")],
+        Expected("organisations.yml", "role: watcher", "eaeu.members[0].role", "'watcher' is not allowed here; "
+                 "use one of: 'founding member', 'member', 'observer', 'suspended' or 'withdrawn'"),
+        id="value-not-allowed",
+    ),
+    pytest.param(
+        [Change("organisations.yml", "    summary: A Moscow-led economic union.\n", "")],
+        Expected("organisations.yml", "id: eaeu", "eaeu.summary",
+                 "the required field 'summary' is missing; add `summary: ...`"),
+        id="missing-field",
+    ),
+    pytest.param(
+        [Change("organisations.yml", 'founded: "2015"', 'founded: "2015-13-01"')],
+        Expected("organisations.yml", "founded:", "eaeu.founded", f'"2015-13-01" is not a date {DATE_HINT}'),
+        id="bad-date",
+    ),
+    pytest.param(
+        [Change("organisations.yml", 'founded: "2015"', 'founded: "2015-02-31"')],
+        Expected("organisations.yml", "founded:", "eaeu.founded",
+                 f'"2015-02-31" is not a date: that month has 28 days {DATE_HINT}'),
+        id="impossible-day",
+    ),
+    pytest.param(
+        [Change("organisations.yml", 'founded: "2015"', 'founded: "1900-02-29"')],
+        Expected("organisations.yml", "founded:", "eaeu.founded",
+                 f'"1900-02-29" is not a date: that month has 28 days {DATE_HINT}'),
+        id="impossible-day-century-not-leap",
+    ),
+    pytest.param(
+        [Change("people.yml", 'end: "2016-09-02"', 'end: "1988"')],
+        Expected("people.yml", "- title: Leader of Uzbekistan", "karimov.posts[0]",
+                 "the span ends (1988) before it starts (1989); swap or fix the dates"),
+        id="span-ends-before-start",
+    ),
+    pytest.param(
+        [Change("more-concepts.yml", None,
+                "concepts:\n  - id: eaeu\n    name: EAEU\n    summary: Again.\n"
+                "    cite:\n      - source: kun-eaeu-observer-2020\n")],
+        Expected("more-concepts.yml", "id: eaeu", "eaeu",
+                 f"the id 'eaeu' is already used at data/organisations.yml:{FIRST_EAEU_LINE} "
+                 "(ids must be unique across all files; rename one)"),
+        id="duplicate-id-across-files",
+    ),
+    pytest.param(
+        [Change("countries.yml", "[[eaeu|EAEU]]", "[[eau|EAEU]]")],
+        Expected("countries.yml", "summary:", "uzbekistan.summary",
+                 "the link [[eau]] names no entry (did you mean 'eaeu'?); use the id of an entry with a page"),
+        id="unknown-link",
+    ),
+    pytest.param(
+        [Change("organisations.yml", "country: uzbekistan", "country: uzbek")],
+        Expected("organisations.yml", "country: uzbek", "eaeu.members[0].country",
+                 "unknown id 'uzbek'; name one of the countries (did you mean 'uzbekistan'?)"),
+        id="unknown-reference",
+    ),
+    pytest.param(
+        [Change("organisations.yml", "country: uzbekistan", "country: karimov")],
+        Expected("organisations.yml", "country: karimov", "eaeu.members[0].country",
+                 "'karimov' is not in countries; name one of the countries"),
+        id="reference-of-the-wrong-kind",
+    ),
+    pytest.param(
+        [Change("organisations.yml", "source: kun-eaeu-observer-2020", "source: kun-eaeu-observer-2021")],
+        Expected("organisations.yml", "source: kun-eaeu-observer-2021", "eaeu.members[0].cite[0].source",
+                 "unknown source 'kun-eaeu-observer-2021' (did you mean 'kun-eaeu-observer-2020'?); "
+                 "add it to data/sources.yml or use an existing id"),
+        id="unknown-source",
+    ),
+    pytest.param(
+        [Change("countries.yml", "quote: while Uzbekistan is an observer", "quote: while Uzbekistan is a member")],
+        Expected("countries.yml", "quote:", "uzbekistan.cite[0].quote",
+                 'the quote "while Uzbekistan is a member" is not in the article; '
+                 "copy the words exactly from data/sources/article.txt"),
+        id="quote-not-in-article",
+    ),
+    pytest.param(
+        [Change("concepts.yml", None, "")],
+        Expected("concepts.yml", 1, "", EMPTY),
+        id="empty-file",
+    ),
+    pytest.param(
+        [Change("concepts.yml", None, "# concepts:\n#   - id: som-convertibility\n\n   # later\n")],
+        Expected("concepts.yml", 1, "", EMPTY),
+        id="only-comments",
+    ),
+    pytest.param(
+        [Change("concepts.yml", None, CONCEPTS.encode().replace(b"Convertibility", b"Convertibilit\xe9"))],
+        Expected("concepts.yml", line_in(CONCEPTS, "Convertibility"), "",
+                 "the file is not UTF-8 text (byte 0xe9); save it as UTF-8 in your editor"),
+        id="not-utf8",
+    ),
+    pytest.param(
+        [Change("concepts.yml", None, "- id: som-convertibility\n  name: Som\n")],
+        Expected("concepts.yml", 1, "", "the file must be a mapping of lists, such as `people:` followed by "
+                 "entries (found a list)"),
+        id="top-level-not-a-mapping",
+    ),
+    pytest.param(
+        [Change("organisations.yml", '    founded: "2015"\n', '    founded: "2015"\n    founded: "2014"\n')],
+        Expected("organisations.yml", '"2014"', "eaeu.founded",
+                 "the key 'founded' is written twice in one entry; keep one"),
+        id="duplicate-key",
+    ),
+    pytest.param(
+        [Change("organisations.yml", "        role: observer\n", "        role: observer\n        role: member\n")],
+        Expected("organisations.yml", "role: member", "eaeu.members[0].role",
+                 "the key 'role' is written twice in one entry; keep one"),
+        id="duplicate-key-nested",
+    ),
+    # Inputs that once ended in a Python traceback instead of a message.
+    pytest.param(
+        [Change("concepts.yml", None, "concepts: &a [*a]\n")],
+        Expected("concepts.yml", 1, "", f"YAML syntax error: found unconstructable recursive node {SYNTAX_HINT}",
+                 column=len("concepts: &")),
+        id="list-containing-itself",
+    ),
+    pytest.param(
+        [Change("concepts.yml", None, "concepts: !!int x\n")],
+        Expected("concepts.yml", 1, "", f"YAML syntax error: this value cannot be read as int; put text in quotes "
+                 f"{SYNTAX_HINT}", column=len("concepts: !")),
+        id="tag-that-cannot-make-its-value",
+    ),
+    pytest.param(
+        [Change("concepts.yml", None, "concepts:\n  - name: 1" + "0" * 5000 + "\n")],
+        Expected("concepts.yml", 2, "", f"YAML syntax error: this value cannot be read as int; put text in quotes "
+                 f"{SYNTAX_HINT}", column=len("  - name: 1")),
+        id="number-too-long",
+    ),
+    pytest.param(
+        [Change("concepts.yml", None, "concepts: " + "[" * 2000 + "]" * 2000 + "\n")],
+        Expected("concepts.yml", 1, "", "YAML syntax error: the lists or mappings are nested too deeply "
+                 f"{SYNTAX_HINT}"),
+        id="nested-too-deeply",
+    ),
+    pytest.param(
+        [Change("concepts.yml", "name: Convertibility", "name: Convertibility\x07")],
+        Expected("concepts.yml", "name: Convertibility", "",
+                 "the character U+0007 is not allowed in a data file; delete it"),
+        id="control-character",
+    ),
+    pytest.param(
+        [Change("organisations.yml", "    founded:", '    "[": x\n    founded:')],
+        Expected("organisations.yml", '"[": x', "eaeu", f"unknown key '[' (known keys: {ORGANISATION_KEYS})"),
+        id="key-that-looks-internal",
+    ),
+    pytest.param(
+        [Change("concepts.yml", None, 'concepts: "two\\nlines"\n')],
+        Expected("concepts.yml", 1, "concepts", "expected a list of entries (each starting with '- '), "
+                 'found the text "two\\nlines"'),
+        id="line-break-in-a-message",
+    ),
+]
+
+
+def test_minimal_data_loads(tmp_data):
+    dataset = tmp_data.load()
+    assert [len(getattr(dataset, kind)) for kind in ("sources", "countries", "organisations", "people",
+                                                     "concepts", "events", "checks")] == [2, 1, 1, 1, 1, 1, 1]
+    assert dataset.organisations[0].members[0].country == "uzbekistan"
+
+
+@pytest.mark.parametrize(("changes", "expected"), ERROR_CLASSES)
+def test_error_message(tmp_data, changes, expected):
+    apply(tmp_data, changes)
+    assert tmp_data.errors() == [expected.render(tmp_data)]
+
+
+@pytest.mark.parametrize("link", ["[[eaeu-typo]]", "[[eaeu-typo|the EAEU]]", "[[ eaeu-typo | the EAEU ]]"])
+def test_both_link_forms_are_checked(tmp_data, link):
+    tmp_data.edit("concepts.yml", "summary: Uzbekistan's currency", f"summary: The {link} and Uzbekistan's currency")
+    assert tmp_data.errors() == [
+        f"data/concepts.yml:{tmp_data.line('concepts.yml', 'summary:')}: som-convertibility.summary: "
+        "the link [[eaeu-typo]] names no entry (did you mean 'eaeu'?); use the id of an entry with a page"
+    ]
+
+
+@pytest.mark.parametrize("link", ["[[eaeu]]", "[[eaeu|the EAEU]]"])
+def test_known_links_load(tmp_data, link):
+    tmp_data.edit("concepts.yml", "summary: Uzbekistan's currency", f"summary: The {link} and Uzbekistan's currency")
+    assert link in tmp_data.load().concepts[0].summary
+
+
+def test_unquoted_dates_and_years_load_as_text(tmp_data):
+    tmp_data.edit("organisations.yml", 'founded: "2015"', "founded: 1994")
+    tmp_data.edit("organisations.yml", 'start: "2020-12-11"', "start: 2022-12-22")
+    tmp_data.edit("people.yml", 'end: "2016-09-02"', "end: 2016-09")
+    dataset = tmp_data.load()
+    organisation = dataset.organisations[0]
+    assert (organisation.founded, organisation.members[0].start) == ("1994", "2022-12-22")
+    assert type(organisation.founded) is str and type(organisation.members[0].start) is str
+    assert dataset.people[0].posts[0].end == "2016-09"
+
+
+SEVERAL = [
+    pytest.param(
+        # Read and shape errors in three files: all reported, though the meaning pass then waits.
+        [Change("concepts.yml", "name: Convertibility of the som", "name: Convertibility: the som"),
+         Change("organisations.yml", 'founded: "2015"', 'founded: "2015-13"'),
+         Change("organisations.yml", "role: observer", "role: watcher"),
+         Change("people.yml", "    country: uzbekistan\n    summary", "    contry: uzbekistan\n    summary")],
+        [("concepts.yml", "Convertibility:", ""), ("organisations.yml", "founded:", "eaeu.founded"),
+         ("organisations.yml", "role:", "eaeu.members[0].role"), ("people.yml", "id: karimov", "karimov.country"),
+         ("people.yml", "contry:", "karimov.contry")],
+        id="read-and-shape",
+    ),
+    pytest.param(
+        [Change("countries.yml", "[[eaeu|EAEU]]", "[[eau|EAEU]]"),
+         Change("organisations.yml", "country: uzbekistan", "country: uzbek"),
+         Change("timeline.yml", "source: kun-eaeu-observer-2020", "source: kun"),
+         Change("checks.yml", "three years later", "two years later")],
+        [("checks.yml", "quote:", "eurasec-withdrawal.article_says.quote"),
+         ("countries.yml", "summary:", "uzbekistan.summary"),
+         ("organisations.yml", "country: uzbek", "eaeu.members[0].country"),
+         ("timeline.yml", "source: kun", "uzbekistan-eaeu-observer.cite[0].source")],
+        id="meaning",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "places"), SEVERAL)
+def test_several_errors_are_reported_together(tmp_data, changes, places):
+    apply(tmp_data, changes)
+    errors = tmp_data.errors()
+    assert len(errors) == len(places), errors
+    for error, (file, needle, where) in zip(errors, places, strict=True):
+        assert error.startswith(f"data/{file}:{tmp_data.line(file, needle)}:"), error
+        assert f": {where}: " in error if where else "YAML syntax error" in error, error
