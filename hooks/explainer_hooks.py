@@ -1,40 +1,52 @@
 """MkDocs hooks: wire the build's events to the explainer core in hooks/explainer/.
 
 Only this file imports MkDocs. Each event is one small function:
-- on_config: load and validate data/ (a data error stops the build, file:line messages, no traceback);
+- on_startup: note whether this is `mkdocs serve`, where a data error must not take the site down;
+- on_config: load and validate data/ (a data error stops the build, file:line messages, no traceback;
+  while serving, the error is logged and shown on the pages, which keep the last good data);
 - on_files: add the generated pages and data files, with edit links to the YAML behind them;
 - on_page_markdown: resolve [[id]] links and add the glossary's tooltips.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from explainer.errors import DataErrors
-from explainer.pages import Site
-from explainer.render import outputs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from explainer import live
+from explainer.errors import DataErrors
+from explainer.pages import Site
+from explainer.render import outputs
+
+log = logging.getLogger("mkdocs.plugins.explainer")
 site: Site | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    live.STATE.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global site
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        site = Site.load(data_dir)
+        site = live.load_site(data_dir)
     except DataErrors as error:
         raise PluginError(str(error)) from None
+    if live.STATE.errors:
+        log.error(f"{live.STATE.errors}\nThe server keeps the last good data until the files are fixed.")
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert site is not None, "on_config loads the data first"
     for file in files.documentation_pages():
-        file.edit_uri = f"{config.docs_dir and Path(config.docs_dir).name}/{file.src_uri}"
+        file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
     for output in outputs(site):
         file = File.generated(config, output.src_uri, content=output.content)
         file.edit_uri = output.edit_path
@@ -49,6 +61,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = page.file.content_string
     first_line = source.count("\n", 0, max(source.rfind(markdown), 0)) + 1
     try:
-        return site.finish_markdown(markdown, page.file.src_uri, label, first_line)
+        return live.error_banner() + site.finish_markdown(markdown, page.file.src_uri, label, first_line)
     except DataErrors as error:
         raise PluginError(str(error)) from None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from explainer.load import load_dataset
 
+from explainer.load import load_dataset
 from tests.data_helpers import REAL_DATA, DataDir
 
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from explainer.errors import DataErrors
 from explainer.load import iter_nodes, load_dataset, normalise_quote, owner_id
 from explainer.model import Citation, Dataset, Node

@@ -6,11 +6,11 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from explainer.errors import DataErrors
-from explainer.model import ENTITY_KINDS, Dataset
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from explainer.errors import DataErrors
+from explainer.model import ENTITY_KINDS, Dataset
 from tests.data_helpers import ERROR_LINE, MINIMAL_FILES, DataDir
 
 FIELD_NAMES = sorted({name for model in [Dataset, *ENTITY_KINDS.values()] for name in model.model_fields}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+
 from explainer.load import iter_nodes, normalise_quote
 from explainer.model import Citation
-
 from tests.data_helpers import ARTICLE
 
 

@@ -26,10 +26,15 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+BOOLEAN_HINT = "found true/false (YAML reads yes, no, on and off that way); put the value in quotes"
+
+
 def check_date(value: object) -> str:
     """Accept "1994", 1994, "2017-09" or "2022-12-22"; refuse anything else, with the fix."""
     text = str(value)
-    if isinstance(value, bool) or not re.match(DATE_PATTERN, text):
+    if isinstance(value, bool):
+        raise ValueError(BOOLEAN_HINT)
+    if not re.match(DATE_PATTERN, text):
         raise ValueError(f'"{text}" is not a date ({DATE_HINT})')
     year, *rest = (int(part) for part in text.split("-"))
     if len(rest) == 2:
@@ -43,10 +48,18 @@ def check_date(value: object) -> str:
 
 def check_id(value: object) -> str:
     text = str(value)
+    if isinstance(value, bool):
+        raise ValueError(BOOLEAN_HINT)
     if not isinstance(value, str) or not re.match(ID_PATTERN, text):
         raise ValueError(f'"{text}" is not a valid id (use lowercase letters, digits and single hyphens, '
                          'such as "eaeu" or "treaty-on-allied-relations")')
     return text
+
+
+def check_url(value: object) -> object:
+    if isinstance(value, str) and not re.match(r"^https?://\S+$", value.strip()):
+        raise ValueError(f'"{value}" is not a public URL; it must start with https:// (or http://) and have no spaces')
+    return value
 
 
 Date = Annotated[str, BeforeValidator(check_date),
@@ -249,7 +262,7 @@ class Source(Node):
     kind: SourceKind
     publisher: str
     title: str
-    url: str = Field(pattern=r"^https?://", description="A public URL")
+    url: Annotated[str, BeforeValidator(check_url)] = Field(description="A public URL, starting with https://")
     author: str | None = None
     date: Date | None = None
     note: str | None = None

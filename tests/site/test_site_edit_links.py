@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from explainer.pages import SECTIONS
-
 from tests.sitebuild import REPO, entity_page, html_pages, mkdocs_config, page_url, read_page
 
 # Generated pages that are not entity or section pages, and the data file behind each.

@@ -7,7 +7,6 @@ import re
 from explainer.links import backlinks, entity_mentions
 from explainer.model import ENTITY_KINDS
 from explainer.pages import SECTIONS
-
 from tests.sitebuild import (
     article_of,
     entity_page,

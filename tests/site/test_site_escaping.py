@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from explainer.pages import SECTIONS
 
+from explainer.pages import SECTIONS
 from tests.sitebuild import (
     article_of,
     build_project,

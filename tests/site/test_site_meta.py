@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from explainer.links import plain
 from explainer.model import ENTITY_KINDS
-
 from tests.sitebuild import entity_page, html_pages, mkdocs_config, page_url, read_page
 
 

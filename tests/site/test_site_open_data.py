@@ -7,6 +7,7 @@ import io
 import json
 
 import jsonschema
+
 from explainer.model import ENTITY_KINDS, date_key
 
 

@@ -6,7 +6,6 @@ import calendar
 import re
 
 from explainer.model import ENTITY_KINDS, date_key
-
 from tests.sitebuild import article_of, entity_page, read_page
 
 

@@ -1,0 +1,120 @@
+"""`make serve` survives an editor's mistake: a real `mkdocs serve` on a copy of the project.
+
+The editor breaks a date in a data file: the terminal names the file, the line and the fix, with no
+Python traceback, and the server keeps answering: every page shows the last good data under a notice
+with the same error lines. The editor fixes the date and changes a summary: the notice goes and the
+page shows the new text, without a restart.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.serve_helpers import MkDocsServer, copy_project, wait_for
+
+TIMEOUT = 120  # seconds for one build to show; a full build takes about ten on two cores
+BAD_DATE = "2015-13-01"
+NEW_SUMMARY = "Edited while the server was running 7431"
+
+
+@pytest.fixture
+def server(tmp_path) -> Iterator[MkDocsServer]:
+    project = copy_project(tmp_path / "project")
+    server = MkDocsServer(project, tmp_path / "serve.log")
+    try:
+        server.start(TIMEOUT)
+        yield server
+    finally:
+        server.stop()
+
+
+def first_founded(lines: list[str]) -> tuple[str, int]:
+    """The id of the first organisation and the index of its `founded:` line."""
+    entry = None
+    for index, line in enumerate(lines):
+        if match := re.match(r"\s*- id:\s*(\S+)", line):
+            entry = match.group(1)
+        elif re.match(r"\s+founded:", line) and entry:
+            return entry, index
+    raise AssertionError("no organisation with `founded:` in data/organisations.yml")
+
+
+def with_summary(lines: list[str], entry: str, summary: str) -> list[str]:
+    """`lines` with the summary of `entry` replaced, however many lines the old one took."""
+    start = next(i for i, line in enumerate(lines) if re.match(rf"\s*- id:\s*{re.escape(entry)}\s*$", line))
+    key = next(i for i in range(start, len(lines)) if re.match(r"\s+summary:", lines[i]))
+    indent = len(lines[key]) - len(lines[key].lstrip())
+    end = key + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while not lines[end - 1].strip():  # keep the blank lines between entries
+        end -= 1
+    return [*lines[:key], " " * indent + f'summary: "{summary}"\n', *lines[end:]]
+
+
+def test_live_reload_survives_a_mistake(server):
+    data = server.project / "data" / "organisations.yml"
+    good = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    entry, index = first_founded(good)
+    page = f"organisations/{entry}/"
+    status, before = server.get(page)
+    assert status == 200, f"{page} is not served:\n{server.output()}"
+    assert NEW_SUMMARY not in before
+
+    # The mistake: a month that does not exist.
+    broken = list(good)
+    broken[index] = re.sub(r"founded:.*", f'founded: "{BAD_DATE}"', broken[index])
+    data.write_text("".join(broken), encoding="utf-8")
+    expected = re.compile(
+        rf'^data/organisations\.yml:{index + 1}: {re.escape(entry)}\.founded: "{BAD_DATE}" is not a date', re.M
+    )
+    wait_for(lambda: expected.search(server.output()), TIMEOUT, "the loader's error line", server.output)
+    assert "Traceback" not in server.output()
+    assert server.process.poll() is None, "the server stopped"
+    wait_for(lambda: "The data has 1 error" in server.get(page)[1], TIMEOUT, "the error notice on the page",
+             server.output)
+    status, during = server.get(page)
+    assert status == 200, "the server no longer answers"
+    error_line = expected.pattern.lstrip("^")
+    assert re.search(error_line, html.unescape(during)), "the notice does not show the loader's error line"
+    assert entry in during, "the page lost its last good content"
+
+    # The fix, with a new summary: the page changes without a restart, and the notice goes.
+    data.write_text("".join(with_summary(good, entry, NEW_SUMMARY)), encoding="utf-8")
+    wait_for(lambda: NEW_SUMMARY in server.get(page)[1], TIMEOUT, f"the new summary on {page}", server.output)
+    assert "The data has" not in server.get(page)[1]
+    assert "Traceback" not in server.output()
+    assert server.process.poll() is None
+
+
+def test_with_summary_replaces_a_folded_summary():
+    lines = [
+        "organisations:\n",
+        "  - id: a\n",
+        "    summary: >-\n",
+        "      first line\n",
+        "      second line\n",
+        "    cite: []\n",
+        "\n",
+        "  - id: b\n",
+        "    summary: b\n",
+    ]
+    assert with_summary(lines, "a", "new") == [
+        "organisations:\n", "  - id: a\n", '    summary: "new"\n', "    cite: []\n", "\n", "  - id: b\n",
+        "    summary: b\n",
+    ]
+    assert with_summary(lines, "b", "new")[-1] == '    summary: "new"\n'
+
+
+def test_the_copy_has_what_the_build_needs(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for part in ["mkdocs.yml", "docs", "data", "hooks/explainer_hooks.py", "hooks/explainer/templates"]:
+        assert (project / part).exists(), part
+    assert not (project / ".venv").exists()
+    assert not (project / ".git").exists()
+    assert not list(Path(project).rglob("__pycache__"))
