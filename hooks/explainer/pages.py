@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,6 +29,7 @@ GLOSSARY_PAGE = "glossary.md"
 SOURCES_PAGE = "sources.md"
 CHECKS_PAGE = "fact-checks.md"
 T = TypeVar("T")
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
 def entity_src(kind: str, entity_id: str) -> str:
@@ -52,13 +54,13 @@ class Site:
     kind_of: dict[str, str] = field(default_factory=dict)
     entity_by_id: dict[str, Entity] = field(default_factory=dict)
     targets: dict[str, tuple[str, str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
     mentioned_by: dict[str, list[str]] = field(default_factory=dict)
     events_of: dict[str, list[Event]] = field(default_factory=dict)
     checks_of: dict[str, list[Check]] = field(default_factory=dict)
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)
-    abbreviation_pattern: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls, data_dir: Path) -> Site:
@@ -72,15 +74,13 @@ class Site:
                 site.kind_of[entity.id] = kind
                 site.entity_by_id[entity.id] = entity
                 site.targets[entity.id] = (entity_src(kind, entity.id), entity.name)
+                site.names[entity.id] = entity.name
         site.mentioned_by = links.backlinks(links.entity_mentions(dataset))
         site.events_of = _group(dataset.events, lambda event: set(event.about) | links.mentions(event))
         site.checks_of = _group(dataset.checks, lambda check: set(check.about))
         site.sources = {source.id: source for source in dataset.sources}
         site.cited_by = site._citing_entities()
         site.glossary = {abbr: entity.id for entity in site.entity_by_id.values() for abbr in entity.abbreviations}
-        if site.glossary:
-            alternatives = "|".join(re.escape(abbr) for abbr in sorted(site.glossary, key=len, reverse=True))
-            site.abbreviation_pattern = re.compile(rf"\b(?:{alternatives})\b")
         return site
 
     def _citing_entities(self) -> dict[str, list[str]]:
@@ -98,9 +98,6 @@ class Site:
         """Oldest first; an organisation with no cited founding date goes last."""
         return sorted(self.dataset.organisations,
                       key=lambda org: (org.founded is None, date_key(org.founded or "0"), org.name))
-
-    def names(self) -> dict[str, str]:
-        return {entity_id: title for entity_id, (_, title) in self.targets.items()}
 
     def eras(self) -> list[tuple[Era | None, list[Event]]]:
         """Events in date order, grouped into the era whose span holds each date."""
@@ -127,11 +124,21 @@ class Site:
         markdown = links.resolve(markdown, page_src, self.targets, unknown)
         if errors:
             raise DataErrors(errors)
-        if self.abbreviation_pattern:
-            used = sorted(set(self.abbreviation_pattern.findall(markdown)))
+        used = sorted(self.abbreviations_in(markdown))
+        if used:
             markdown += "\n\n" + "\n".join(f"*[{abbr}]: {self.entity_by_id[self.glossary[abbr]].name}"
                                             for abbr in used) + "\n"
         return markdown
+
+    def abbreviations_in(self, markdown: str) -> set[str]:
+        """The glossary's abbreviations that a page uses: one pass over its words, whatever the glossary's size."""
+        used = {word for word in WORD.findall(markdown) if word in self.glossary}
+        return used | {abbr for abbr in self._abbreviations_not_words if abbr in markdown}
+
+    @cached_property
+    def _abbreviations_not_words(self) -> list[str]:
+        """Abbreviations such as "U.S." that a scan of words would miss."""
+        return [abbr for abbr in self.glossary if not WORD.fullmatch(abbr)]
 
     def is_article_fact(self, cite: list[Citation]) -> bool:
         return any(citation.source == ARTICLE_ID for citation in cite)

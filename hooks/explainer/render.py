@@ -79,7 +79,7 @@ def environment(site: Site) -> jinja2.Environment:
         date=show_date,
         year=lambda date: date[:4] if date else "",
         span=show_span,
-        plain=lambda text: links.plain(text, site.names()),
+        plain=lambda text: links.plain(text, site.names),
         tojson=lambda value: json.dumps(value, ensure_ascii=False),
         urlencode_url=lambda url: url.replace(" ", "%20").replace("(", "%28").replace(")", "%29"),
         is_article=site.is_article_fact,
@@ -183,7 +183,7 @@ def memberships_csv(site: Site) -> str:
 
 
 def timeline_csv(site: Site) -> str:
-    rows = ([event.date, event.id, links.plain(event.title, site.names()), " ".join(event.about),
+    rows = ([event.date, event.id, links.plain(event.title, site.names), " ".join(event.about),
              " ".join(citation.source for citation in event.cite)]
             for _, events in site.eras() for event in events)
     return _csv(["date", "id", "title", "about", "sources"], rows)

@@ -53,7 +53,7 @@ def test_entity_description_is_the_whole_summary_as_plain_text(site_dir, site_da
         for entity in getattr(site_data.dataset, kind):
             page = read_page(entity_page(site_dir, kind, entity.id))
             description = normalise(description_of(page) or "")
-            expected = normalise(plain(entity.summary, site_data.names()))
+            expected = normalise(plain(entity.summary, site_data.names))
             if description != expected:
                 wrong.append(f"{entity.id}:\n  shown    {description!r}\n  expected {expected!r}")
             if "[[" in description or "](" in description:
