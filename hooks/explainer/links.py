@@ -37,9 +37,19 @@ def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]],
             return match.group(0)
         src_uri, title = targets[target_id]
         text = match.group(4) or html.escape(title, quote=False)
-        return f"[{text}]({posixpath.relpath(src_uri, page_dir or '.')})"
+        return f"[{text}]({relative_path(src_uri, page_dir)})"
 
     return CODE_OR_LINK.sub(replace, markdown)
+
+
+def relative_path(target: str, from_dir: str) -> str:
+    """posixpath.relpath for the site's own clean paths, without its file-system calls (one per link)."""
+    start = from_dir.split("/") if from_dir else []
+    parts = target.split("/")
+    common = 0
+    while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + parts[common:])
 
 
 def plain(text: str, names: dict[str, str]) -> str:

@@ -83,7 +83,8 @@ class Node(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     _file: str = PrivateAttr(default="")
     _line: int = PrivateAttr(default=0)
-    _key_lines: dict[str, int] = PrivateAttr(default_factory=dict)
+    # A plain default, not default_factory: pydantic inspects a factory's signature on every instance.
+    _key_lines: dict[str, int] | None = PrivateAttr(default=None)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -92,12 +93,12 @@ class Node(BaseModel):
         # The YAML loader hands over dicts that know their file and line; keep them for later errors.
         node._file = getattr(data, "file", "")
         node._line = getattr(data, "line", 0)
-        node._key_lines = getattr(data, "key_lines", {})
+        node._key_lines = getattr(data, "key_lines", None)
         return node
 
     def line_of(self, field: str) -> int:
         """The line where `field` was written, or the entry's own line."""
-        return self._key_lines.get(field, self._line)
+        return (self._key_lines or {}).get(field, self._line)
 
     @property
     def position(self) -> tuple[str, int]:

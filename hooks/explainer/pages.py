@@ -30,6 +30,10 @@ SOURCES_PAGE = "sources.md"
 CHECKS_PAGE = "fact-checks.md"
 T = TypeVar("T")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# Past this size a country × organisation table is no longer readable (and grows as their product):
+# the organisations page then points to each country's memberships and to the CSV instead.
+MATRIX_MAX_ORGANISATIONS = 40
+MATRIX_MAX_COUNTRIES = 120
 
 
 def entity_src(kind: str, entity_id: str) -> str:
@@ -58,6 +62,8 @@ class Site:
     mentioned_by: dict[str, list[str]] = field(default_factory=dict)
     events_of: dict[str, list[Event]] = field(default_factory=dict)
     checks_of: dict[str, list[Check]] = field(default_factory=dict)
+    memberships_of: dict[str, list[Organisation]] = field(default_factory=dict)
+    predecessors_of: dict[str, list[Organisation]] = field(default_factory=dict)
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)
@@ -78,6 +84,10 @@ class Site:
         site.mentioned_by = links.backlinks(links.entity_mentions(dataset))
         site.events_of = _group(dataset.events, lambda event: set(event.about) | links.mentions(event))
         site.checks_of = _group(dataset.checks, lambda check: set(check.about))
+        site.memberships_of = _group(site.organisations_by_founding(),
+                                     lambda org: {member.country for member in org.members})
+        site.predecessors_of = _group(dataset.organisations,
+                                      lambda org: {org.succeeded_by} if org.succeeded_by else set())
         site.sources = {source.id: source for source in dataset.sources}
         site.cited_by = site._citing_entities()
         site.glossary = {abbr: entity.id for entity in site.entity_by_id.values() for abbr in entity.abbreviations}
@@ -98,6 +108,14 @@ class Site:
         """Oldest first; an organisation with no cited founding date goes last."""
         return sorted(self.dataset.organisations,
                       key=lambda org: (org.founded is None, date_key(org.founded or "0"), org.name))
+
+    def membership_matrix(self) -> tuple[list[Organisation], list[Entity]] | None:
+        """The organisations and countries of the membership table, or None when it would be too big to read."""
+        organisations = [org for org in self.organisations_by_founding() if org.members]
+        countries = [country for country in self.entities("countries") if country.id in self.memberships_of]
+        if len(organisations) > MATRIX_MAX_ORGANISATIONS or len(countries) > MATRIX_MAX_COUNTRIES:
+            return None
+        return organisations, countries
 
     def eras(self) -> list[tuple[Era | None, list[Event]]]:
         """Events in date order, grouped into the era whose span holds each date."""
