@@ -31,7 +31,7 @@ serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000/ with live reload
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 test: $(VENV)/.test $(ACTIONLINT) /usr/bin/chromium /usr/share/fonts/truetype/liberation ## Lint and run the whole test suite
-	$(BIN)/ruff check hooks tests $(wildcard benchmarks)
+	$(BIN)/ruff check hooks tests scripts $(wildcard benchmarks)
 	$(BIN)/python -m pytest || { status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; exit $$status; }
 

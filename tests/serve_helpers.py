@@ -1,11 +1,10 @@
-"""Copy the project and run `mkdocs serve` on it, for the tests that edit files under a live server."""
+"""Run `mkdocs serve` on a copy of the project (tests.sitebuild.copy_project), for tests that edit files live."""
 
 from __future__ import annotations
 
 import http.client
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -14,26 +13,6 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
-
-REPO = Path(__file__).resolve().parents[1]
-
-# What a copy of the project leaves out: everything else (mkdocs.yml, docs/, data/, hooks/, overrides/,
-# schema/, the Makefile, ...) comes along, so a new folder that the build needs is never forgotten.
-NOT_COPIED = {".git", ".venv", "site", "build", "tests", "benchmarks", "node_modules",
-              ".pytest_cache", ".ruff_cache", ".hypothesis", "__pycache__"}
-
-
-def copy_project(dest: Path) -> Path:
-    """Copy the project into `dest` (created), keeping file times; return `dest`."""
-    dest.mkdir(parents=True)
-    for item in REPO.iterdir():
-        if item.name in NOT_COPIED or item.name.endswith(".egg-info"):
-            continue
-        if item.is_dir():
-            shutil.copytree(item, dest / item.name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(item, dest / item.name)
-    return dest
 
 
 def free_port() -> int:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parents[1]
 # What a copy of the project leaves out (the tests that change data build a copy of the rest).
-NOT_COPIED = (".*", "__pycache__", "*.pyc", "*.egg-info", "tests", "site", "benchmarks")
+NOT_COPIED = (".*", "__pycache__", "*.pyc", "*.egg-info", "tests", "site", "build", "benchmarks", "node_modules")
 
 _built: Path | None = None
 _build_failure: str | None = None

@@ -51,8 +51,8 @@ def apply(data, changes: list[Change]) -> None:
 ERROR_CLASSES = [
     pytest.param(
         [Change("organisations.yml", "name: Eurasian Economic", "name: Eurasian: Economic")],
-        Expected("organisations.yml", "Eurasian:", "", f"YAML syntax error: mapping values are not allowed in this context "
-                 f"{SYNTAX_HINT}",
+        Expected("organisations.yml", "Eurasian:", "",
+                 f"YAML syntax error: mapping values are not allowed in this context {SYNTAX_HINT}",
                  column=len("    name: Eurasian:")),
         id="yaml-syntax",
     ),

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.serve_helpers import MkDocsServer, copy_project, wait_for
+from tests.serve_helpers import MkDocsServer, wait_for
+from tests.sitebuild import copy_project
 
 TIMEOUT = 120  # seconds for one build to show; a full build takes about ten on two cores
 BAD_DATE = "2015-13-01"

@@ -1,0 +1,85 @@
+"""The scale benchmark's own parts: valid generated data, a site that builds from it, the same data for a seed."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from benchmarks.generate import MAX_COUNTRIES, generate, split, synthesise, write_data
+from benchmarks.measure import environment, mkdocs_command
+from benchmarks.project import drop_top_level_keys, make_baseline_project, make_explainer_project
+from explainer.load import LINK_PATTERN, load_dataset
+from explainer.model import ENTITY_KINDS
+from explainer.pages import entity_src
+
+SMALL = 30
+
+
+def test_generated_data_loads_with_the_sites_loader(tmp_path):
+    generate(SMALL, tmp_path)
+    dataset = load_dataset(tmp_path / "data")  # raises DataErrors, listing every problem, if anything is invalid
+
+    assert sum(len(getattr(dataset, kind)) for kind in ENTITY_KINDS) == SMALL
+    assert all(getattr(dataset, kind) for kind in ENTITY_KINDS)
+    assert dataset.eras and dataset.events and dataset.checks and len(dataset.sources) > 1
+    assert any(organisation.members for organisation in dataset.organisations)
+    assert any(organisation.succeeded_by for organisation in dataset.organisations)
+    text = (tmp_path / "data" / "people.yml").read_text(encoding="utf-8")
+    assert LINK_PATTERN.search(text) and "source: article" in text and "quote:" in text
+
+
+@pytest.mark.parametrize("n", [8, 30, 999, 1000, 5000, 12345])
+def test_the_split_adds_up_to_n(n):
+    counts = split(n)
+
+    assert sum(counts.values()) == n
+    assert set(counts) == set(ENTITY_KINDS) and min(counts.values()) >= 1
+    assert counts["countries"] <= MAX_COUNTRIES
+
+
+def test_the_generator_is_deterministic_for_a_seed(tmp_path):
+    first, again, other = (tmp_path / name for name in ("first", "again", "other"))
+    write_data(first, synthesise(SMALL, seed=7), "test")
+    write_data(again, synthesise(SMALL, seed=7), "test")
+    write_data(other, synthesise(SMALL, seed=8), "test")
+
+    def contents(folder: Path) -> dict[str, bytes]:
+        return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.yml"))}
+
+    assert contents(first) == contents(again)
+    assert contents(first) != contents(other)
+
+
+def test_the_baseline_config_keeps_everything_but_the_hooks():
+    config = "site_name: x\nhooks:\n  - hooks/a.py\n- hooks/b.py\ntheme:\n  name: material\nwatch:\n  - data\nnav:\n"
+
+    kept = drop_top_level_keys(config, ("hooks", "watch"))
+
+    assert yaml.safe_load(kept) == {"site_name": "x", "theme": {"name": "material"}, "nav": None}
+
+
+def built_pages(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*.html")}
+
+
+def test_a_small_generated_site_and_its_baseline_build_strictly_with_the_same_pages(tmp_path):
+    explainer = make_explainer_project(40, tmp_path / "explainer")
+    baseline = make_baseline_project(explainer, tmp_path / "baseline")
+    sites = {"explainer": tmp_path / "site-explainer", "baseline": tmp_path / "site-baseline"}
+    builds = {name: subprocess.Popen(mkdocs_command(project.config, "build", "--strict", "-q", "-d", str(sites[name])),
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment())
+              for name, project in (("explainer", explainer), ("baseline", baseline))}
+    for name, build in builds.items():
+        output, _ = build.communicate(timeout=300)
+        assert build.returncode == 0, f"the {name} build failed:\n{output}"
+
+    assert explainer.generated is not None
+    for kind in ENTITY_KINDS:
+        for entity in getattr(explainer.generated.dataset, kind):
+            page = sites["explainer"] / entity_src(kind, entity.id).removesuffix(".md") / "index.html"
+            assert page.is_file(), f"no page for {entity.id}"
+            assert entity.name.split()[0] in page.read_text(encoding="utf-8")
+    assert built_pages(sites["explainer"]) == built_pages(sites["baseline"])
