@@ -57,6 +57,11 @@ def plain(text: str, names: dict[str, str]) -> str:
     return LINK_PATTERN.sub(lambda match: match.group(2) or names.get(match.group(1).strip(), match.group(1)), text)
 
 
+def linked_ids(text: str) -> set[str]:
+    """The ids that a text links with [[id]]."""
+    return {match.group(1).strip() for match in LINK_PATTERN.finditer(text)}
+
+
 def mentions(node: Node) -> set[str]:
     """The ids that one entry names, through [[links]] in its text and its reference fields."""
     found: set[str] = set()
@@ -66,7 +71,7 @@ def mentions(node: Node) -> set[str]:
             if isinstance(item, str):
                 if name in REFERENCE_FIELDS:
                     found.add(item)
-                found.update(match.group(1).strip() for match in LINK_PATTERN.finditer(item))
+                found.update(linked_ids(item))
     return found
 
 

@@ -80,6 +80,7 @@ def environment(site: Site) -> jinja2.Environment:
         year=lambda date: date[:4] if date else "",
         span=show_span,
         plain=lambda text: links.plain(text, site.names),
+        linked_ids=links.linked_ids,
         tojson=lambda value: json.dumps(value, ensure_ascii=False),
         urlencode_url=lambda url: url.replace(" ", "%20").replace("(", "%28").replace(")", "%29"),
         is_article=site.is_article_fact,
