@@ -20,11 +20,13 @@ from mkdocs.structure.pages import Page
 
 from explainer import live
 from explainer.errors import DataErrors
+from explainer.links import Linker
 from explainer.pages import Site
 from explainer.render import outputs
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 site: Site | None = None
+linker: Linker | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -44,6 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global site, linker
     assert site is not None, "on_config loads the data first"
     for file in files.documentation_pages():
         file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
@@ -51,16 +54,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, output.src_uri, content=output.content)
         file.edit_uri = output.edit_path
         files.append(file)
+    # The pages exist: keep only what links need, so the data's memory is free for MkDocs' own work.
+    linker, site = site.linker, None
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert site is not None, "on_config loads the data first"
+    assert linker is not None, "on_files makes the pages first"
     label = page.file.edit_uri or page.file.src_uri
     # MkDocs has cut the front matter off: count it back so errors give the file's own line numbers.
     source = page.file.content_string
     first_line = source.count("\n", 0, max(source.rfind(markdown), 0)) + 1
     try:
-        return live.error_banner() + site.finish_markdown(markdown, page.file.src_uri, label, first_line)
+        return live.error_banner() + linker.finish_markdown(markdown, page.file.src_uri, label, first_line)
     except DataErrors as error:
         raise PluginError(str(error)) from None

@@ -7,8 +7,11 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
 
-from .load import LINK_PATTERN, iter_nodes, owner_id
+from .errors import DataError, DataErrors
+from .load import LINK_PATTERN, did_you_mean, iter_nodes, owner_id
 from .model import ENTITY_KINDS, Dataset, Entity, Node, Organisation
 
 # Code shows [[links]] as they are written: fenced blocks and inline code are left alone.
@@ -40,6 +43,49 @@ def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]],
         return f"[{text}]({relative_path(src_uri, page_dir)})"
 
     return CODE_OR_LINK.sub(replace, markdown)
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+@dataclass
+class Linker:
+    """What every page needs at the end, and no more: the build keeps only this once the pages exist.
+
+    `targets` maps an id to (src_uri, title); `glossary` maps an abbreviation to what it stands for.
+    """
+
+    targets: dict[str, tuple[str, str]] = field(default_factory=dict)
+    glossary: dict[str, str] = field(default_factory=dict)
+
+    def finish_markdown(self, markdown: str, page_src: str, page_label: str, first_line: int = 1) -> str:
+        """Resolve [[links]] and append the abbreviations the page uses (shown as tooltips).
+
+        `first_line` is the line of the source file where `markdown` starts, after any front matter.
+        """
+        errors: list[DataError] = []
+
+        def unknown(target: str, line: int) -> None:
+            errors.append(DataError(page_label, line + first_line - 1, "", f"the link [[{target}]] names no entry"
+                                    f"{did_you_mean(target, self.targets)}; use the id of an entry with a page"))
+
+        markdown = resolve(markdown, page_src, self.targets, unknown)
+        if errors:
+            raise DataErrors(errors)
+        used = sorted(self.abbreviations_in(markdown))
+        if used:
+            markdown += "\n\n" + "\n".join(f"*[{abbr}]: {self.glossary[abbr]}" for abbr in used) + "\n"
+        return markdown
+
+    def abbreviations_in(self, markdown: str) -> set[str]:
+        """The glossary's abbreviations that a page uses: one pass over its words, whatever the glossary's size."""
+        used = {word for word in WORD.findall(markdown) if word in self.glossary}
+        return used | {abbr for abbr in self._abbreviations_not_words if abbr in markdown}
+
+    @cached_property
+    def _abbreviations_not_words(self) -> list[str]:
+        """Abbreviations such as "U.S." that a scan of words would miss."""
+        return [abbr for abbr in self.glossary if not WORD.fullmatch(abbr)]
 
 
 def relative_path(target: str, from_dir: str) -> str:

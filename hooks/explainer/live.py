@@ -32,7 +32,8 @@ def load_site(data_dir: Path) -> Site:
             raise
         STATE.errors = errors
         return STATE.last_good
-    STATE.last_good, STATE.errors = site, None
+    # Only a server needs the last good data; a build lets it go once the pages are made.
+    STATE.last_good, STATE.errors = (site if STATE.serving else None), None
     return site
 
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
 from . import links
-from .errors import DataError, DataErrors
-from .load import ARTICLE_ID, did_you_mean, iter_nodes, load_dataset, owner_id
+from .load import ARTICLE_ID, iter_nodes, load_dataset, owner_id
 from .model import ENTITY_KINDS, Check, Citation, Dataset, Entity, Era, Event, Organisation, Source, date_key
 
 # kind → (folder, section title, singular label, the data file editors change)
@@ -29,7 +26,6 @@ GLOSSARY_PAGE = "glossary.md"
 SOURCES_PAGE = "sources.md"
 CHECKS_PAGE = "fact-checks.md"
 T = TypeVar("T")
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 # Past this size a country × organisation table is no longer readable (and grows as their product):
 # the organisations page then points to each country's memberships and to the CSV instead.
 MATRIX_MAX_ORGANISATIONS = 40
@@ -67,6 +63,7 @@ class Site:
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)
+    linker: links.Linker = field(default_factory=links.Linker)
 
     @classmethod
     def load(cls, data_dir: Path) -> Site:
@@ -91,6 +88,8 @@ class Site:
         site.sources = {source.id: source for source in dataset.sources}
         site.cited_by = site._citing_entities()
         site.glossary = {abbr: entity.id for entity in site.entity_by_id.values() for abbr in entity.abbreviations}
+        expansions = {abbr: site.names[entity_id] for abbr, entity_id in site.glossary.items()}
+        site.linker = links.Linker(site.targets, expansions)
         return site
 
     def _citing_entities(self) -> dict[str, list[str]]:
@@ -127,36 +126,6 @@ class Site:
             (grouped[era.id] if era else unplaced).append(event)
         result: list[tuple[Era | None, list[Event]]] = [(era, grouped[era.id]) for era in eras if grouped[era.id]]
         return result + ([(None, unplaced)] if unplaced else [])
-
-    def finish_markdown(self, markdown: str, page_src: str, page_label: str, first_line: int = 1) -> str:
-        """Resolve [[links]] and append the abbreviations the page uses (shown as tooltips).
-
-        `first_line` is the line of the source file where `markdown` starts, after any front matter.
-        """
-        errors: list[DataError] = []
-
-        def unknown(target: str, line: int) -> None:
-            errors.append(DataError(page_label, line + first_line - 1, "", f"the link [[{target}]] names no entry"
-                                    f"{did_you_mean(target, self.targets)}; use the id of an entry with a page"))
-
-        markdown = links.resolve(markdown, page_src, self.targets, unknown)
-        if errors:
-            raise DataErrors(errors)
-        used = sorted(self.abbreviations_in(markdown))
-        if used:
-            markdown += "\n\n" + "\n".join(f"*[{abbr}]: {self.entity_by_id[self.glossary[abbr]].name}"
-                                            for abbr in used) + "\n"
-        return markdown
-
-    def abbreviations_in(self, markdown: str) -> set[str]:
-        """The glossary's abbreviations that a page uses: one pass over its words, whatever the glossary's size."""
-        used = {word for word in WORD.findall(markdown) if word in self.glossary}
-        return used | {abbr for abbr in self._abbreviations_not_words if abbr in markdown}
-
-    @cached_property
-    def _abbreviations_not_words(self) -> list[str]:
-        """Abbreviations such as "U.S." that a scan of words would miss."""
-        return [abbr for abbr in self.glossary if not WORD.fullmatch(abbr)]
 
     def is_article_fact(self, cite: list[Citation]) -> bool:
         return any(citation.source == ARTICLE_ID for citation in cite)
