@@ -1,0 +1,130 @@
+"""The editor's loop: `mkdocs serve`, change one entity's summary in its YAML file, wait for the page to show it.
+
+The time runs from the moment the file is written until the changed page is served with the new text:
+file watching, the whole rebuild and serving. The server holds requests while it rebuilds, so the first
+response that carries the marker comes right after the rebuild has finished.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from benchmarks.generate import data_file, write_data_file
+from benchmarks.measure import BuildFailed, environment, mkdocs_command, read
+from benchmarks.project import Project
+from explainer.pages import SECTIONS
+
+EDITED_KIND = "people"
+POLL_SECONDS = 0.05
+
+
+@dataclass(frozen=True)
+class Edit:
+    seconds: float  # wall time, from writing the file until the page is served with the change
+    cpu_seconds: float  # what the server used meanwhile (user + system, all its threads)
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    first_serve_seconds: float
+    edits: list[Edit]
+
+    @property
+    def edit_seconds(self) -> list[float]:
+        return [edit.seconds for edit in self.edits]
+
+    @property
+    def edit_cpu_seconds(self) -> list[float]:
+        return [edit.cpu_seconds for edit in self.edits]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def measure_rebuild(project: Project, edits: int = 3, timeout: float = 900) -> Rebuild:
+    """Serve the explainer, then edit one summary `edits` times, timing each edit until it is served."""
+    with tempfile.TemporaryFile("w+") as log:
+        command = mkdocs_command(project.config, "serve", "-a", f"127.0.0.1:{free_port()}")
+        start = time.perf_counter()
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment())
+        try:
+            home = wait_for(lambda: fetch(served_address(command)), lambda _: True, timeout, server, log)
+            first_serve = time.perf_counter() - start
+            return Rebuild(first_serve, [edit_and_wait(project, home, number, timeout, server, log)
+                                         for number in range(1, edits + 1)])
+        finally:
+            stop(server)
+
+
+def served_address(command: list[str]) -> str:
+    return f"http://{command[command.index('-a') + 1]}/"
+
+
+def edit_and_wait(project: Project, home: str, number: int, timeout: float, server: subprocess.Popen[str],
+                  log: IO[str]) -> Edit:
+    """Give the first person a new summary; seconds until their page is served with it."""
+    assert project.generated is not None, "the explainer project knows its generated data"
+    name = data_file(EDITED_KIND)
+    content = project.generated.files[name]
+    entry = content[EDITED_KIND][0]
+    marker = f"rebuildmarker{number}t{time.time_ns()}"
+    entry["summary"] = f"Edited by the rebuild benchmark: {marker}."
+    page = f"{home}{SECTIONS[EDITED_KIND][0]}/{entry['id']}/"
+    start, cpu_start = time.perf_counter(), cpu_seconds(server.pid)
+    write_data_file(project.generated.data_dir, name, content)
+    wait_for(lambda: fetch(page), lambda body: marker in body, timeout, server, log)
+    return Edit(time.perf_counter() - start, cpu_seconds(server.pid) - cpu_start)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a running process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def fetch(url: str) -> tuple[str, str] | None:
+    """(final URL, body), following the redirect from / to the site's path; None while nothing is served."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.geturl(), response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(get: Callable[[], tuple[str, str] | None], done: Callable[[str], bool], timeout: float,
+             server: subprocess.Popen[str], log: IO[str]) -> str:
+    """Poll `get()` until `done(body)`; the final URL. Fails if the server exits or the timeout passes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise BuildFailed(f"mkdocs serve exited ({server.returncode}):\n{read(log)}")
+        result = get()
+        if result is not None and done(result[1]):
+            return result[0]
+        time.sleep(POLL_SECONDS)
+    raise BuildFailed(f"nothing served within {timeout:.0f} s:\n{read(log)}")
+
+
+def stop(server: subprocess.Popen[str]) -> None:
+    """Ctrl-C, as a person would (mkdocs serve then removes its temporary site); kill if it hangs."""
+    if server.poll() is None:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
