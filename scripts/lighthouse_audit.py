@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.serve_site import serve_site  # noqa: E402
+from scripts.serve_site import build, serve_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build" / "audit"
@@ -40,14 +39,6 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 HOME_MAX_KB = 250
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --no-first-run")
-
-
-def build(site_dir: Path) -> None:
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
-                   cwd=ROOT, env=env, check=True)
 
 
 def lighthouse(cli: Path, url: str, report: Path) -> dict:

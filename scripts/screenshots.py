@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from scripts.serve_site import serve_site  # noqa: E402
+from scripts.serve_site import build, serve_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -41,14 +41,6 @@ DEVICES = {
 }
 README_PICTURE = ROOT / "docs" / "assets" / "screenshot-home.png"
 README_MAX_BYTES = 300 * 1024
-
-
-def build(site_dir: Path) -> None:
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
-                   cwd=ROOT, env=env, check=True)
 
 
 def shrink_png(path: Path) -> None:

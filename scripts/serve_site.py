@@ -19,6 +19,8 @@ import gzip
 import http.server
 import io
 import os
+import shutil
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -102,6 +104,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
+
+
+def build(site_dir: Path) -> None:
+    """Build the site strictly into `site_dir`, replacing what was there."""
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
+                   cwd=ROOT, env=env, check=True)
 
 
 @contextlib.contextmanager
