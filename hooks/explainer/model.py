@@ -100,10 +100,6 @@ class Node(BaseModel):
         """The line where `field` was written, or the entry's own line."""
         return (self._key_lines or {}).get(field, self._line)
 
-    @property
-    def position(self) -> tuple[str, int]:
-        return self._file, self._line
-
 
 class Citation(Node):
     """Where a fact comes from: a verbatim quote of the article, or a context source by id."""
