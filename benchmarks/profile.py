@@ -28,6 +28,7 @@ if __package__ in (None, ""):  # run as `python benchmarks/profile.py` (make ben
 
 from benchmarks.measure import BuildFailed, environment  # noqa: E402
 from benchmarks.project import Project, make_explainer_project  # noqa: E402
+from explainer.live import LOAD_IN_PROCESS  # noqa: E402
 
 DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / "explainer-bench"
 INTERVAL = 0.005  # seconds between samples: a long build at pyinstrument's 1 ms makes a session of GBs
@@ -51,7 +52,9 @@ PHASES = [
     Phase("Loading and validating data/ (YAML, pydantic, meaning checks)", ("explainer/load.py",),
           ("load_dataset",)),
     Phase("Site indexes (backlinks, events, glossary)", ("explainer/pages.py",), ("from_dataset",)),
-    Phase("Generating pages: Jinja templates, open data (hook on_files)", ("explainer_hooks.py",), ("on_files",)),
+    Phase("Generating pages: Jinja templates, open data", ("explainer/render.py",),
+          ("_render", "data_json", "memberships_csv", "timeline_csv")),
+    Phase("Adding the generated files (hook on_files)", ("explainer_hooks.py",), ("on_files",)),
     Phase("Resolving [[links]], tooltips (hook on_page_markdown)", ("explainer_hooks.py",), ("on_page_markdown",)),
     Phase("Reading page sources and front matter", ("mkdocs/structure/pages.py",), ("read_source",)),
     Phase("Markdown to HTML (Python-Markdown, extensions, link checks)", ("mkdocs/structure/pages.py",),
@@ -152,7 +155,9 @@ def profile_build(project: Project, out_dir: Path, count: int = 15) -> Profile:
     site_dir = out_dir / f"site-profile-N{n}"
     command = [sys.executable, "-m", "pyinstrument", "-i", str(INTERVAL), "-r", "pyisession", "-o", str(session_path),
                "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project.config), "-d", str(site_dir)]
-    result = subprocess.run(command, capture_output=True, text=True, env=environment(), check=False)
+    # The site loads its data in a child process, which the profiler would not see: load in the build's own.
+    result = subprocess.run(command, capture_output=True, text=True, env=environment() | {LOAD_IN_PROCESS: "1"},
+                            check=False)
     if result.returncode:
         raise BuildFailed(f"profiled build failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
     session = Session.load(session_path)

@@ -2,8 +2,8 @@
 
 Only this file imports MkDocs. Each event is one small function:
 - on_startup: note whether this is `mkdocs serve`, where a data error must not take the site down;
-- on_config: load and validate data/ (a data error stops the build, file:line messages, no traceback;
-  while serving, the error is logged and shown on the pages, which keep the last good data);
+- on_config: load and validate data/ and make the pages (a data error stops the build, file:line messages,
+  no traceback; while serving, the error is logged and shown on the pages, which keep the last good data);
 - on_files: add the generated pages and data files, with edit links to the YAML behind them;
 - on_page_markdown: resolve [[id]] links and add the glossary's tooltips.
 """
@@ -21,11 +21,9 @@ from mkdocs.structure.pages import Page
 from explainer import live
 from explainer.errors import DataErrors
 from explainer.links import Linker
-from explainer.pages import Site
-from explainer.render import outputs
 
 log = logging.getLogger("mkdocs.plugins.explainer")
-site: Site | None = None
+pages: live.Pages | None = None
 linker: Linker | None = None
 
 
@@ -34,10 +32,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global site
+    global pages
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        site = live.load_site(data_dir)
+        pages = live.load_pages(data_dir)
     except DataErrors as error:
         raise PluginError(str(error)) from None
     if live.STATE.errors:
@@ -46,16 +44,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global site, linker
-    assert site is not None, "on_config loads the data first"
+    global pages, linker
+    assert pages is not None, "on_config makes the pages first"
     for file in files.documentation_pages():
         file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
-    for output in outputs(site):
-        file = File.generated(config, output.src_uri, content=output.content)
-        file.edit_uri = output.edit_path
+    for src_uri, edit_path in pages.edit_paths.items():
+        file = File.generated(config, src_uri, abs_src_path=pages.path_of(src_uri))
+        file.edit_uri = edit_path
         files.append(file)
-    # The pages exist: keep only what links need, so the data's memory is free for MkDocs' own work.
-    linker, site = site.linker, None
+    linker, pages = pages.linker, None
     return files
 
 

@@ -4,7 +4,7 @@ import posixpath
 
 import pytest
 
-from explainer.links import relative_path, resolve
+from explainer.links import Linker, relative_path, resolve
 
 TARGETS = {"eaeu": ("organisations/eaeu.md", "Eurasian Economic Union"), "tokayev": ("people/tokayev.md", "Tokayev")}
 
@@ -37,3 +37,22 @@ def test_unknown_ids_are_reported_with_their_line():
     found = []
     resolve("one\ntwo [[nope]]\n", "index.md", TARGETS, lambda target, line: found.append((target, line)))
     assert found == [("nope", 2)]
+
+
+GLOSSARY = {"EAEU": "Eurasian Economic Union", "U.S.": "United States", "SCO 2": "Second SCO", "5G": "Fifth generation",
+            "1520": "Russian gauge"}
+
+
+@pytest.mark.parametrize(("text", "used"), [
+    ("The EAEU and the U.S. met.", {"EAEU", "U.S."}),
+    ("SCO 2 met; 5G masts on 1520 mm track.", {"SCO 2", "5G", "1520"}),
+    ("The EAEUX, the US, SCO 3 and 4G met.", set()),
+    ("", set()),
+])
+def test_a_page_gets_the_abbreviations_it_uses(text, used):
+    assert Linker(glossary=GLOSSARY).abbreviations_in(text) == used
+
+
+def test_abbreviation_tooltips_are_appended_in_order():
+    finished = Linker(TARGETS, GLOSSARY).finish_markdown("U.S. and EAEU.", "index.md", "docs/index.md")
+    assert finished.endswith("\n\n*[EAEU]: Eurasian Economic Union\n*[U.S.]: United States\n")

@@ -28,3 +28,7 @@ class DataErrors(Exception):
         count = len(self.errors)
         lines = "\n".join(str(error) for error in self.errors)
         super().__init__(f"{count} error{'s' if count != 1 else ''} in the data:\n{lines}")
+
+    def __reduce__(self) -> tuple[type, tuple[list[DataError]]]:
+        # Rebuilt from the errors, not the message, when it crosses from the loading process (live.py).
+        return DataErrors, (self.errors,)

@@ -79,13 +79,29 @@ class Linker:
 
     def abbreviations_in(self, markdown: str) -> set[str]:
         """The glossary's abbreviations that a page uses: one pass over its words, whatever the glossary's size."""
-        used = {word for word in WORD.findall(markdown) if word in self.glossary}
-        return used | {abbr for abbr in self._abbreviations_not_words if abbr in markdown}
+        words = set(WORD.findall(markdown))
+        used = words & self.glossary.keys()
+        for word in words & self._abbreviations_by_first_word.keys():
+            used.update(abbr for abbr in self._abbreviations_by_first_word[word] if abbr in markdown)
+        return used | {abbr for abbr in self._abbreviations_without_words if abbr in markdown}
 
     @cached_property
-    def _abbreviations_not_words(self) -> list[str]:
-        """Abbreviations such as "U.S." that a scan of words would miss."""
-        return [abbr for abbr in self.glossary if not WORD.fullmatch(abbr)]
+    def _abbreviations_by_first_word(self) -> dict[str, list[str]]:
+        """Abbreviations such as "U.S." or "SCO 2" that are not one word, under their first word.
+
+        A page can use one only if it has that word, so a page checks a handful, not all of them.
+        """
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for abbr in self.glossary:
+            first = WORD.search(abbr)
+            if first and first.group(0) != abbr:
+                grouped[first.group(0)].append(abbr)
+        return dict(grouped)
+
+    @cached_property
+    def _abbreviations_without_words(self) -> list[str]:
+        """Abbreviations with no letter at all, which only a plain search can find."""
+        return [abbr for abbr in self.glossary if not WORD.search(abbr)]
 
 
 def relative_path(target: str, from_dir: str) -> str:

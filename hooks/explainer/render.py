@@ -165,7 +165,8 @@ class References:
 
 
 def data_json(site: Site) -> str:
-    return json.dumps(site.dataset.model_dump(mode="json", exclude_none=True), indent=1, ensure_ascii=False) + "\n"
+    # pydantic's own serialiser: json.dumps with an indent falls back to pure Python (a second at N=5,000).
+    return site.dataset.model_dump_json(indent=1, exclude_none=True) + "\n"
 
 
 def _csv(header: list[str], rows: Iterator[list[str]]) -> str:
