@@ -59,10 +59,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert linker is not None, "on_files makes the pages first"
     label = page.file.edit_uri or page.file.src_uri
-    # MkDocs has cut the front matter off: count it back so errors give the file's own line numbers.
-    source = page.file.content_string
-    first_line = source.count("\n", 0, max(source.rfind(markdown), 0)) + 1
     try:
-        return live.error_banner() + linker.finish_markdown(markdown, page.file.src_uri, label, first_line)
+        return live.error_banner() + linker.finish_markdown(markdown, page.file.src_uri, label)
     except DataErrors as error:
-        raise PluginError(str(error)) from None
+        # MkDocs has cut the front matter off: count it back so errors give the file's own line numbers.
+        source = page.file.content_string
+        raise PluginError(str(error.moved_down(source.count("\n", 0, max(source.rfind(markdown), 0))))) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 
@@ -28,6 +29,10 @@ class DataErrors(Exception):
         count = len(self.errors)
         lines = "\n".join(str(error) for error in self.errors)
         super().__init__(f"{count} error{'s' if count != 1 else ''} in the data:\n{lines}")
+
+    def moved_down(self, lines: int) -> DataErrors:
+        """The same errors, `lines` further down their files: for text that was cut from below a file's top."""
+        return DataErrors([dataclasses.replace(error, line=error.line + lines) for error in self.errors])
 
     def __reduce__(self) -> tuple[type, tuple[list[DataError]]]:
         # Rebuilt from the errors, not the message, when it crosses from the loading process (live.py).

@@ -58,15 +58,12 @@ class Linker:
     targets: dict[str, tuple[str, str]] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)
 
-    def finish_markdown(self, markdown: str, page_src: str, page_label: str, first_line: int = 1) -> str:
-        """Resolve [[links]] and append the abbreviations the page uses (shown as tooltips).
-
-        `first_line` is the line of the source file where `markdown` starts, after any front matter.
-        """
+    def finish_markdown(self, markdown: str, page_src: str, page_label: str) -> str:
+        """Resolve [[links]] and append the abbreviations the page uses (shown as tooltips)."""
         errors: list[DataError] = []
 
         def unknown(target: str, line: int) -> None:
-            errors.append(DataError(page_label, line + first_line - 1, "", f"the link [[{target}]] names no entry"
+            errors.append(DataError(page_label, line, "", f"the link [[{target}]] names no entry"
                                     f"{did_you_mean(target, self.targets)}; use the id of an entry with a page"))
 
         markdown = resolve(markdown, page_src, self.targets, unknown)
