@@ -2,7 +2,8 @@
 
 The time runs from the moment the file is written until the changed page is served with the new text:
 file watching, the whole rebuild and serving. The server holds requests while it rebuilds, so the first
-response that carries the marker comes right after the rebuild has finished.
+response that carries the marker comes right after the rebuild has finished. The same loop on the baseline
+(the person's static page edited instead) shows what `mkdocs serve` costs without the hooks.
 """
 
 from __future__ import annotations
@@ -55,8 +56,41 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def measure_rebuild(project: Project, edits: int = 3, timeout: float = 900) -> Rebuild:
-    """Serve the explainer, then edit one summary `edits` times, timing each edit until it is served."""
+# An edit: write a unique marker into the project; the path of the page that must then show it.
+Editor = Callable[[str], str]
+
+
+def data_edit(project: Project) -> Editor:
+    """The explainer: give the first person a new summary in data/people.yml."""
+    assert project.generated is not None, "the explainer project knows its generated data"
+    generated = project.generated
+    name = data_file(EDITED_KIND)
+    entry = generated.files[name][EDITED_KIND][0]
+
+    def edit(marker: str) -> str:
+        entry["summary"] = f"Edited by the rebuild benchmark: {marker}."
+        write_data_file(generated.data_dir, name, generated.files[name])
+        return f"{SECTIONS[EDITED_KIND][0]}/{entry['id']}/"
+
+    return edit
+
+
+def page_edit(baseline: Project, explainer: Project) -> Editor:
+    """The baseline: add the marker to the same person's static page."""
+    assert explainer.generated is not None, "the explainer project knows its generated data"
+    entity_id = explainer.generated.files[data_file(EDITED_KIND)][EDITED_KIND][0]["id"]
+    page = baseline.docs / SECTIONS[EDITED_KIND][0] / f"{entity_id}.md"
+    original = page.read_text(encoding="utf-8")
+
+    def edit(marker: str) -> str:
+        page.write_text(f"{original}\nEdited by the rebuild benchmark: {marker}.\n", encoding="utf-8")
+        return f"{SECTIONS[EDITED_KIND][0]}/{entity_id}/"
+
+    return edit
+
+
+def measure_rebuild(project: Project, edit: Editor, edits: int = 3, timeout: float = 900) -> Rebuild:
+    """Serve the project, then make `edits` edits, timing each until its page is served with it."""
     with tempfile.TemporaryFile("w+") as log:
         command = mkdocs_command(project.config, "serve", "-a", f"127.0.0.1:{free_port()}")
         start = time.perf_counter()
@@ -64,7 +98,7 @@ def measure_rebuild(project: Project, edits: int = 3, timeout: float = 900) -> R
         try:
             home = wait_for(lambda: fetch(served_address(command)), lambda _: True, timeout, server, log)
             first_serve = time.perf_counter() - start
-            return Rebuild(first_serve, [edit_and_wait(project, home, number, timeout, server, log)
+            return Rebuild(first_serve, [edit_and_wait(edit, home, number, timeout, server, log)
                                          for number in range(1, edits + 1)])
         finally:
             stop(server)
@@ -74,19 +108,13 @@ def served_address(command: list[str]) -> str:
     return f"http://{command[command.index('-a') + 1]}/"
 
 
-def edit_and_wait(project: Project, home: str, number: int, timeout: float, server: subprocess.Popen[str],
+def edit_and_wait(edit: Editor, home: str, number: int, timeout: float, server: subprocess.Popen[str],
                   log: IO[str]) -> Edit:
-    """Give the first person a new summary; seconds until their page is served with it."""
-    assert project.generated is not None, "the explainer project knows its generated data"
-    name = data_file(EDITED_KIND)
-    content = project.generated.files[name]
-    entry = content[EDITED_KIND][0]
+    """Make one edit; seconds until its page is served with it."""
     marker = f"rebuildmarker{number}t{time.time_ns()}"
-    entry["summary"] = f"Edited by the rebuild benchmark: {marker}."
-    page = f"{home}{SECTIONS[EDITED_KIND][0]}/{entry['id']}/"
     start, cpu_start = time.perf_counter(), cpu_seconds(server.pid)
-    write_data_file(project.generated.data_dir, name, content)
-    wait_for(lambda: fetch(page), lambda body: marker in body, timeout, server, log)
+    page = edit(marker)
+    wait_for(lambda: fetch(f"{home}{page}"), lambda body: marker in body, timeout, server, log)
     return Edit(time.perf_counter() - start, cpu_seconds(server.pid) - cpu_start)
 
 

@@ -62,6 +62,7 @@ class Results:
     core: str  # the commit measured
     sizes: list[SizeResult] = field(default_factory=list)
     rebuild: tuple[int, Rebuild] | None = None
+    baseline_rebuild: Rebuild | None = None  # the same loop on the baseline, its static page edited
     profile: Profile | None = None
     complete: bool = False
 
@@ -94,17 +95,20 @@ def cpu_table(results: Results) -> str:
 def rebuild_table(results: Results) -> str:
     if not results.rebuild:
         return "Not measured in this run.\n"
-    n, rebuild = results.rebuild
+    n, explainer_rebuild = results.rebuild
     full = results.size(n)
     rows = []
-    for clock, edits in (("wall", rebuild.edit_seconds), ("cpu", rebuild.edit_cpu_seconds)):
-        median = statistics.median(edits)
-        full_seconds = full.seconds("explainer", clock) if full else None
-        full_text, ratio = (f"{full_seconds:.2f}", f"{median / full_seconds:.2f}") if full_seconds else ("–", "–")
-        first = f"{rebuild.first_serve_seconds:.2f}" if clock == "wall" else "–"
-        rows.append([f"{n:,}", clock, first, f"{median:.2f} ({', '.join(f'{s:.2f}' for s in edits)})", full_text,
-                     ratio])
-    return table(["N", "Clock", "`mkdocs serve` until first served, s", "Edit until served, median s (each)",
+    for project, rebuild in (("explainer", explainer_rebuild), ("baseline", results.baseline_rebuild)):
+        if rebuild is None:
+            continue
+        for clock, edits in (("wall", rebuild.edit_seconds), ("cpu", rebuild.edit_cpu_seconds)):
+            median = statistics.median(edits)
+            full_seconds = full.seconds(project, clock) if full else None
+            full_text, ratio = (f"{full_seconds:.2f}", f"{median / full_seconds:.2f}") if full_seconds else ("–", "–")
+            first = f"{rebuild.first_serve_seconds:.2f}" if clock == "wall" else "–"
+            rows.append([f"{n:,}", project, clock, first, f"{median:.2f} ({', '.join(f'{s:.2f}' for s in edits)})",
+                         full_text, ratio])
+    return table(["N", "Project", "Clock", "`mkdocs serve` until first served, s", "Edit until served, median s (each)",
                   "Full build median s", "Rebuild / full build"], rows)
 
 
@@ -192,13 +196,15 @@ def document(results: Results, command: str) -> str:
         "(each page exactly as the hooks hand it to MkDocs), the same theme, extensions and nav, and no hooks. "
         f"Each is built with `mkdocs build --strict -q` in a subprocess, alternately (A B A B …), {results.repeats} "
         f"times after {results.warmup} warm-up build(s) each; the tables give medians. Peak memory is the largest "
-        "ru_maxrss of the build process, CPU time its user + system time (both from os.wait4).\n",
+        "ru_maxrss of the build process, CPU time its user + system time (both from os.wait4, which folds in the "
+        "processes it ran: the explainer loads its data in a child process).\n",
         "## Full builds\n", builds_table(results), "CPU time of the same builds:\n", cpu_table(results),
         "## Rebuild after a one-file data edit\n",
         "`mkdocs serve` on the explainer; one person's summary in data/people.yml is changed to a unique marker and "
         "the clock runs until their page is served with it (file watching, the rebuild, serving); CPU is the "
-        "server's over that time. A full build runs in a fresh process and so also pays Python's start-up and "
-        "imports, which `serve` pays only once.\n",
+        "server's (and its children's) over that time. A full build runs in a fresh process and so also pays "
+        "Python's start-up and imports, which `serve` pays only once. The baseline rows are the same loop on the "
+        "baseline, with the same person's static page edited: what `mkdocs serve` costs without the hooks.\n",
         rebuild_table(results),
         "## Targets\n", targets_table(results),
     ]

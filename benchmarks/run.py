@@ -25,7 +25,7 @@ from benchmarks import REPO  # noqa: E402
 from benchmarks.measure import timed_build  # noqa: E402
 from benchmarks.profile import DEFAULT_WORKDIR, profile_build  # noqa: E402
 from benchmarks.project import Project, make_baseline_project, make_explainer_project  # noqa: E402
-from benchmarks.rebuild import measure_rebuild  # noqa: E402
+from benchmarks.rebuild import data_edit, measure_rebuild, page_edit  # noqa: E402
 from benchmarks.report import (  # noqa: E402
     Results,
     SizeResult,
@@ -115,8 +115,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             results.sizes.append(measure_size(explainer, baseline, args.repeats, args.warmup))
             save()
         if n == args.rebuild_size:
-            log(f"N={n:,}: timing {args.edits} edits under mkdocs serve")
-            results.rebuild = (n, measure_rebuild(explainer, args.edits))
+            log(f"N={n:,}: timing {args.edits} edits under mkdocs serve, explainer then baseline")
+            results.rebuild = (n, measure_rebuild(explainer, data_edit(explainer), args.edits))
+            save()
+            results.baseline_rebuild = measure_rebuild(baseline, page_edit(baseline, explainer), args.edits)
             save()
         if n == args.profile_size:
             log(f"N={n:,}: profiling one build")

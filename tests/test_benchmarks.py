@@ -11,6 +11,7 @@ import yaml
 from benchmarks.generate import MAX_COUNTRIES, generate, split, synthesise, write_data
 from benchmarks.measure import environment, mkdocs_command
 from benchmarks.project import drop_top_level_keys, make_baseline_project, make_explainer_project
+from benchmarks.rebuild import data_edit, measure_rebuild, page_edit
 from explainer.load import LINK_PATTERN, load_dataset
 from explainer.model import ENTITY_KINDS
 from explainer.pages import entity_src
@@ -83,3 +84,12 @@ def test_a_small_generated_site_and_its_baseline_build_strictly_with_the_same_pa
             assert page.is_file(), f"no page for {entity.id}"
             assert entity.name.split()[0] in page.read_text(encoding="utf-8")
     assert built_pages(sites["explainer"]) == built_pages(sites["baseline"])
+
+
+def test_the_rebuild_loop_sees_each_edit_served_on_both_projects(tmp_path):
+    explainer = make_explainer_project(40, tmp_path / "explainer")
+    baseline = make_baseline_project(explainer, tmp_path / "baseline")
+    for project, edit in ((explainer, data_edit(explainer)), (baseline, page_edit(baseline, explainer))):
+        rebuild = measure_rebuild(project, edit, edits=2, timeout=120)
+        assert len(rebuild.edits) == 2
+        assert all(edit.seconds > 0 and edit.cpu_seconds >= 0 for edit in rebuild.edits)
