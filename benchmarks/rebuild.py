@@ -60,31 +60,38 @@ def free_port() -> int:
 Editor = Callable[[str], str]
 
 
+def edited_entry(explainer: Project) -> dict:
+    """The person both loops edit: the first in the explainer's generated data/people.yml."""
+    assert explainer.generated is not None, "the explainer project knows its generated data"
+    return explainer.generated.files[data_file(EDITED_KIND)][EDITED_KIND][0]
+
+
+def page_path(entity_id: str) -> str:
+    return f"{SECTIONS[EDITED_KIND][0]}/{entity_id}/"
+
+
 def data_edit(project: Project) -> Editor:
     """The explainer: give the first person a new summary in data/people.yml."""
     assert project.generated is not None, "the explainer project knows its generated data"
-    generated = project.generated
-    name = data_file(EDITED_KIND)
-    entry = generated.files[name][EDITED_KIND][0]
+    generated, name, entry = project.generated, data_file(EDITED_KIND), edited_entry(project)
 
     def edit(marker: str) -> str:
         entry["summary"] = f"Edited by the rebuild benchmark: {marker}."
         write_data_file(generated.data_dir, name, generated.files[name])
-        return f"{SECTIONS[EDITED_KIND][0]}/{entry['id']}/"
+        return page_path(entry["id"])
 
     return edit
 
 
 def page_edit(baseline: Project, explainer: Project) -> Editor:
     """The baseline: add the marker to the same person's static page."""
-    assert explainer.generated is not None, "the explainer project knows its generated data"
-    entity_id = explainer.generated.files[data_file(EDITED_KIND)][EDITED_KIND][0]["id"]
+    entity_id = edited_entry(explainer)["id"]
     page = baseline.docs / SECTIONS[EDITED_KIND][0] / f"{entity_id}.md"
     original = page.read_text(encoding="utf-8")
 
     def edit(marker: str) -> str:
         page.write_text(f"{original}\nEdited by the rebuild benchmark: {marker}.\n", encoding="utf-8")
-        return f"{SECTIONS[EDITED_KIND][0]}/{entity_id}/"
+        return page_path(entity_id)
 
     return edit
 
