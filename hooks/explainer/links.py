@@ -39,10 +39,27 @@ def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]],
             on_unknown(target_id, markdown.count("\n", 0, match.start()) + 1)
             return match.group(0)
         src_uri, title = targets[target_id]
-        text = match.group(4) or html.escape(title, quote=False)
+        text = match.group(4) or html.escape(capitalised(title) if starts_sentence(markdown, match.start()) else title,
+                                             quote=False)
         return f"[{text}]({relative_path(src_uri, page_dir)})"
 
     return CODE_OR_LINK.sub(replace, markdown)
+
+
+LIST_OR_CELL_START = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+|:\s+|.*\|\s*)?[\s*_“\"(\[]*")
+SENTENCE_END = re.compile(r"[.!?][”\"')]?\s+[*_“\"(\[]*$")
+
+
+def starts_sentence(markdown: str, position: int) -> bool:
+    """Whether a link at `position` opens a sentence, a list item or a table cell: its text then takes a capital."""
+    line = markdown[markdown.rfind("\n", 0, position) + 1:position]
+    if LIST_OR_CELL_START.fullmatch(line):
+        return True
+    return bool(SENTENCE_END.search(line))
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")

@@ -145,6 +145,11 @@ class Entity(Node):
 
     id: Id
     name: str = Field(min_length=1)
+    in_text: str | None = Field(
+        default=None, min_length=1,
+        description='How a sentence names it, when that differs from the name: "the Eurasian Economic Union", '
+                    '"commercial agreements". A bare [[id]] link shows this; it is capitalised at the start of a '
+                    'sentence.')
     abbreviations: list[str] = Field(default_factory=list,
                                      description="Short forms, shown as tooltips and in the glossary")
     aliases: list[str] = Field(default_factory=list, description="Other names, including the article's")

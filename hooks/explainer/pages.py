@@ -91,8 +91,9 @@ class Site:
             for entity in getattr(dataset, kind):
                 site.kind_of[entity.id] = kind
                 site.entity_by_id[entity.id] = entity
-                site.targets[entity.id] = (entity_src(kind, entity.id), entity.name)
-                site.names[entity.id] = entity.name
+                # A bare [[id]] in running text reads as the entity's in-text form ("the EAEU").
+                site.targets[entity.id] = (entity_src(kind, entity.id), entity.in_text or entity.name)
+                site.names[entity.id] = entity.in_text or entity.name
         site.mentioned_by = links.backlinks(links.entity_mentions(dataset))
         site.events_of = _group(dataset.events, lambda event: set(event.about) | links.mentions(event))
         site.checks_of = _group(dataset.checks, lambda check: set(check.about))
@@ -103,7 +104,7 @@ class Site:
         site.sources = {source.id: source for source in dataset.sources}
         site.cited_by = site._citing_entities()
         site.glossary = {abbr: entity.id for entity in site.entity_by_id.values() for abbr in entity.abbreviations}
-        expansions = {abbr: site.names[entity_id] for abbr, entity_id in site.glossary.items()}
+        expansions = {abbr: site.entity_by_id[entity_id].name for abbr, entity_id in site.glossary.items()}
         site.linker = links.Linker(site.targets, expansions)
         return site
 

@@ -80,6 +80,8 @@ def environment(site: Site) -> jinja2.Environment:
         year=lambda date: date[:4] if date else "",
         span=show_span,
         plain=lambda text: links.plain(text, site.names),
+        # Lists, tables and infoboxes name an entity as a title does, not as a sentence does.
+        name_link=lambda entity_id: f"[[{entity_id}|{escape_text(site.entity_by_id[entity_id].name)}]]",
         linked_ids=links.linked_ids,
         tojson=lambda value: json.dumps(value, ensure_ascii=False),
         urlencode_url=lambda url: url.replace(" ", "%20").replace("(", "%28").replace(")", "%29"),
