@@ -241,6 +241,15 @@ class Event(Node):
     cite: Cite
 
 
+class Term(Node):
+    """A word a general reader may not know (ratification, Majilis), explained on the glossary page."""
+
+    id: Id
+    term: str = Field(min_length=1)
+    means: Markdown = Field(description="A sentence or two in plain words")
+    cite: Cite
+
+
 Verdict = Literal["wrong", "imprecise", "unverified", "omitted", "inconsistent", "confirmed"]
 
 
@@ -283,6 +292,7 @@ class Dataset(Node):
     eras: list[Era] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
 
 
 # The kinds of entry that get a page of their own, in the order the site lists them.

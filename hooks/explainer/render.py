@@ -48,7 +48,8 @@ def outputs(site: Site) -> Iterator[Output]:
                          _render(env, f"entity-{kind}.md.j2", "entity.md.j2", site=site, kind=kind, entity=entity,
                                  refs=References(site)), data_file)
     yield Output(TIMELINE_PAGE, _render(env, "timeline.md.j2", site=site, refs=References(site)), "data/timeline.yml")
-    yield Output(GLOSSARY_PAGE, _render(env, "glossary.md.j2", site=site), "data/organisations.yml")
+    yield Output(GLOSSARY_PAGE, _render(env, "glossary.md.j2", site=site, refs=References(site)),
+                 "data/glossary.yml")
     yield Output(SOURCES_PAGE, _render(env, "sources.md.j2", site=site), "data/sources.yml")
     yield Output(CHECKS_PAGE, _render(env, "fact-checks.md.j2", site=site, refs=References(site)), "data/checks.yml")
     yield Output("data.json", data_json(site), "data/")
