@@ -250,7 +250,7 @@ class Term(Node):
     cite: Cite
 
 
-Verdict = Literal["wrong", "imprecise", "unverified", "omitted", "inconsistent", "confirmed"]
+Verdict = Literal["wrong", "imprecise", "unverified", "omitted", "inconsistent", "later development", "confirmed"]
 
 
 class Check(Node):
