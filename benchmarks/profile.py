@@ -28,7 +28,6 @@ if __package__ in (None, ""):  # run as `python benchmarks/profile.py` (make ben
 
 from benchmarks.measure import BuildFailed, environment  # noqa: E402
 from benchmarks.project import Project, make_explainer_project  # noqa: E402
-from explainer.live import LOAD_IN_PROCESS  # noqa: E402
 
 DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / "explainer-bench"
 INTERVAL = 0.005  # seconds between samples: a long build at pyinstrument's 1 ms makes a session of GBs
@@ -155,9 +154,7 @@ def profile_build(project: Project, out_dir: Path, count: int = 15) -> Profile:
     site_dir = out_dir / f"site-profile-N{n}"
     command = [sys.executable, "-m", "pyinstrument", "-i", str(INTERVAL), "-r", "pyisession", "-o", str(session_path),
                "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project.config), "-d", str(site_dir)]
-    # The site loads its data in a child process, which the profiler would not see: load in the build's own.
-    result = subprocess.run(command, capture_output=True, text=True, env=environment() | {LOAD_IN_PROCESS: "1"},
-                            check=False)
+    result = subprocess.run(command, capture_output=True, text=True, env=environment(), check=False)
     if result.returncode:
         raise BuildFailed(f"profiled build failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
     session = Session.load(session_path)

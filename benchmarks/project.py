@@ -83,7 +83,7 @@ def finished(site: Site, text: str, src_uri: str, label: str) -> str:
     """
     match = YAML_RE.match(text)
     front, body = (text[: match.end()], text[match.end():].lstrip("\n")) if match else ("", text)
-    return front + site.linker.finish_markdown(body, src_uri, label)
+    return front + site.linker.finish_markdown(body, src_uri)
 
 
 def drop_top_level_keys(config: str, keys: tuple[str, ...]) -> str:

@@ -24,7 +24,7 @@ from typing import IO
 from benchmarks.generate import data_file, write_data_file
 from benchmarks.measure import BuildFailed, environment, mkdocs_command, read
 from benchmarks.project import Project
-from explainer.pages import SECTIONS
+from explainer.model import KIND_BY_KEY
 
 EDITED_KIND = "people"
 POLL_SECONDS = 0.05
@@ -67,7 +67,7 @@ def edited_entry(explainer: Project) -> dict:
 
 
 def page_path(entity_id: str) -> str:
-    return f"{SECTIONS[EDITED_KIND][0]}/{entity_id}/"
+    return f"{KIND_BY_KEY[EDITED_KIND].folder}/{entity_id}/"
 
 
 def data_edit(project: Project) -> Editor:
@@ -86,7 +86,7 @@ def data_edit(project: Project) -> Editor:
 def page_edit(baseline: Project, explainer: Project) -> Editor:
     """The baseline: add the marker to the same person's static page."""
     entity_id = edited_entry(explainer)["id"]
-    page = baseline.docs / SECTIONS[EDITED_KIND][0] / f"{entity_id}.md"
+    page = baseline.docs / KIND_BY_KEY[EDITED_KIND].folder / f"{entity_id}.md"
     original = page.read_text(encoding="utf-8")
 
     def edit(marker: str) -> str:

@@ -1,67 +1,88 @@
-"""MkDocs hooks: wire the build's events to the explainer core in hooks/explainer/.
+"""MkDocs hooks: wire the build's events to the explainer core in hooks/explainer/. Only this file imports MkDocs.
 
-Only this file imports MkDocs. Each event is one small function:
-- on_startup: note whether this is `mkdocs serve`, where a data error must not take the site down;
-- on_config: load and validate data/ and make the pages (a data error stops the build, file:line messages,
-  no traceback; while serving, the error is logged and shown on the pages, which keep the last good data);
-- on_files: add the generated pages and data files, with edit links to the YAML behind them;
-- on_page_markdown: resolve [[id]] links and add the glossary's tooltips.
+- on_startup: note whether this is `mkdocs serve`, where an error must not take the preview down;
+- on_config: load data/ and check the hand-written pages in docs/: every error, data and pages, in one list,
+  before MkDocs empties the site folder (a build stops on it; a server keeps the last good data and shows it);
+- on_files: add the generated pages, with edit links to the YAML behind them;
+- on_page_markdown: resolve [[id]] links and add the glossary's tooltips;
+- on_post_page, on_post_template: check every built page and give it its Content-Security-Policy;
+- on_post_build: while serving, the errors are the terminal's last lines.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from explainer import live
-from explainer.errors import DataErrors
-from explainer.links import Linker
+from explainer import safety
+from explainer.preview import Generated, Preview
 
 log = logging.getLogger("mkdocs.plugins.explainer")
-pages: live.Pages | None = None
-linker: Linker | None = None
+preview = Preview()
+generated: Generated | None = None
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    live.STATE.serving = command == "serve"
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    preview.serving = command == "serve"
+    # While there are errors, the terminal ends with them: MkDocs' own closing lines would push them up.
+    for name in ("mkdocs.commands.build", "mkdocs.livereload"):
+        logging.getLogger(name).addFilter(lambda record: not (preview.errors and record.levelno < logging.WARNING))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global pages
-    data_dir = Path(config.config_file_path).parent / "data"
-    try:
-        pages = live.load_pages(data_dir)
-    except DataErrors as error:
-        raise PluginError(str(error)) from None
-    if live.STATE.errors:
-        log.error(f"{live.STATE.errors}\nThe server keeps the last good data until the files are fixed.")
+    global generated
+    generated = preview.generate(Path(config.config_file_path).parent / "data")
+    docs = Path(config.docs_dir)
+    for page in sorted(docs.rglob("*.md")):
+        label = f"{docs.name}/{page.relative_to(docs).as_posix()}"
+        preview.check_page(label, page.read_text(encoding="utf-8-sig"), generated.linker if generated else None)
+    if preview.errors and not preview.serving:
+        raise PluginError(preview.report())
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global pages, linker
-    assert pages is not None, "on_config makes the pages first"
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    docs = Path(config.docs_dir).name
     for file in files.documentation_pages():
-        file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
-    for src_uri, edit_path in pages.edit_paths.items():
-        file = File.generated(config, src_uri, abs_src_path=pages.path_of(src_uri))
-        file.edit_uri = edit_path
+        file.edit_uri = f"{docs}/{file.src_uri}"
+    for output in generated.outputs if generated else []:
+        # Entity pages are reached from their section's index, not the sidebar: MkDocs need not list them.
+        file = File.generated(config, output.src_uri, content=output.content, inclusion=InclusionLevel.NOT_IN_NAV)
+        file.edit_uri = output.edit_path
         files.append(file)
-    linker, pages = pages.linker, None
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert linker is not None, "on_files makes the pages first"
-    label = page.file.edit_uri or page.file.src_uri
-    try:
-        return live.error_banner() + linker.finish_markdown(markdown, page.file.src_uri, label)
-    except DataErrors as error:
-        # MkDocs has cut the front matter off: count it back so errors give the file's own line numbers.
-        source = page.file.content_string
-        raise PluginError(str(error.moved_down(source.count("\n", 0, max(source.rfind(markdown), 0))))) from None
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    finished = generated.linker.finish_markdown(markdown, page.file.src_uri) if generated else markdown
+    return preview.notice_markdown() + finished
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    return checked(output, page.file.src_uri, config)
+
+
+def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        output_content = output_content.replace("<h1>404", preview.notice_html() + "<h1>404", 1)
+    return checked(output_content, template_name, config) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if preview.errors:
+        log.error(f"{preview.report()}\nThe preview keeps the last good data until the files are fixed.")
+
+
+def checked(page: str, label: str, config: MkDocsConfig) -> str:
+    """The page with its policy, or a failed build if it could run a script or load from another host."""
+    problems = safety.problems(page, urlsplit(config.site_url or "").netloc.lower())
+    if problems:
+        raise PluginError(f"{label}: the built page is not safe to publish:\n" + "\n".join(problems))
+    return safety.with_policy(page)

@@ -68,7 +68,7 @@ class MkDocsServer:
             with urllib.request.urlopen(self.base_url + path, timeout=timeout) as response:
                 return response.status, response.read().decode("utf-8")
         except urllib.error.HTTPError as error:
-            return error.code, ""
+            return error.code, error.read().decode("utf-8")
         except OSError:
             return 0, ""
 

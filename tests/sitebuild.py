@@ -268,9 +268,9 @@ def page_url(site_dir: Path, path: Path) -> str:
 
 
 def entity_page(site_dir: Path, kind: str, entity_id: str) -> Path:
-    from explainer.pages import SECTIONS
+    from explainer.model import KIND_BY_KEY
 
-    return site_dir / SECTIONS[kind][0] / entity_id / "index.html"
+    return site_dir / KIND_BY_KEY[kind].folder / entity_id / "index.html"
 
 
 def is_external(href: str) -> bool:
@@ -306,9 +306,9 @@ URL_IN_CSS = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]*)\1\s*\)|@import\s+(['
 
 def entity_urls(site: object) -> dict[str, str]:
     """Site path of every entity page ("countries/kazakhstan/") → the entity's id."""
-    from explainer.pages import SECTIONS
+    from explainer.model import KIND_BY_KEY
 
-    return {f"{SECTIONS[kind][0]}/{entity_id}/": entity_id
+    return {f"{KIND_BY_KEY[kind].folder}/{entity_id}/": entity_id
             for entity_id, kind in site.kind_of.items()}  # type: ignore[attr-defined]
 
 

@@ -6,7 +6,8 @@ import pytest
 
 from explainer.links import Linker, relative_path, resolve
 
-TARGETS = {"eaeu": ("organisations/eaeu.md", "Eurasian Economic Union"), "tokayev": ("people/tokayev.md", "Tokayev")}
+TARGETS = {"eaeu": ("organisations/eaeu.md", "Eurasian Economic Union"), "tokayev": ("people/tokayev.md", "Tokayev"),
+           "deals": ("agreements/deals.md", "commercial agreements of the visit")}
 
 
 @pytest.mark.parametrize(("target", "from_dir"), [
@@ -22,21 +23,34 @@ def test_relative_path_agrees_with_posixpath(target, from_dir):
 
 
 def test_links_resolve_relative_to_the_page():
-    text = resolve("See [[eaeu]] and [[tokayev|the president]].", "people/mirziyoyev.md", TARGETS, pytest.fail)
+    text = resolve("See [[eaeu]] and [[tokayev|the president]].", "people/mirziyoyev.md", TARGETS)
     assert text == "See [Eurasian Economic Union](../organisations/eaeu.md) and [the president](tokayev.md)."
 
 
 def test_code_keeps_links_as_written():
     text = "Write `[[eaeu]]`:\n\n```yaml\nsummary: [[eaeu]]\n```\n\nThen [[eaeu]]."
-    resolved = resolve(text, "editors.md", TARGETS, pytest.fail)
+    resolved = resolve(text, "editors.md", TARGETS)
     assert resolved.count("[[eaeu]]") == 2
     assert resolved.endswith("Then [Eurasian Economic Union](organisations/eaeu.md).")
 
 
-def test_unknown_ids_are_reported_with_their_line():
-    found = []
-    resolve("one\ntwo [[nope]]\n", "index.md", TARGETS, lambda target, line: found.append((target, line)))
-    assert found == [("nope", 2)]
+def test_unknown_ids_are_reported_with_their_line_and_left_as_written():
+    text = "one\ntwo [[nope]] and `[[code]]`\n"
+    assert Linker(TARGETS).unknown_links(text) == [
+        (2, "the link [[nope]] names no entry; use the id of an entry with a page")]
+    assert resolve(text, "index.md", TARGETS) == text
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("The visit produced [[deals]].", "commercial agreements of the visit"),
+    ("[[deals]] were signed.", "Commercial agreements of the visit"),
+    ("It ended. [[deals]] followed.", "Commercial agreements of the visit"),
+    ("- [[deals]]", "Commercial agreements of the visit"),
+    ("| x | [[deals]] |", "Commercial agreements of the visit"),
+    ("See “[[deals]]”.", "commercial agreements of the visit"),
+])
+def test_a_bare_link_reads_as_part_of_its_sentence(text, shown):
+    assert f"[{shown}](" in resolve(text, "index.md", TARGETS)
 
 
 GLOSSARY = {"EAEU": "Eurasian Economic Union", "U.S.": "United States", "SCO 2": "Second SCO", "5G": "Fifth generation",
@@ -54,5 +68,5 @@ def test_a_page_gets_the_abbreviations_it_uses(text, used):
 
 
 def test_abbreviation_tooltips_are_appended_in_order():
-    finished = Linker(TARGETS, GLOSSARY).finish_markdown("U.S. and EAEU.", "index.md", "docs/index.md")
+    finished = Linker(TARGETS, GLOSSARY).finish_markdown("U.S. and EAEU.", "index.md")
     assert finished.endswith("\n\n*[EAEU]: Eurasian Economic Union\n*[U.S.]: United States\n")

@@ -74,13 +74,13 @@ ERROR_CLASSES = [
     ),
     pytest.param(
         [Change("concepts.yml", None, "concepts:\n  - som-convertibility\n")],
-        Expected("concepts.yml", 1, "concepts[0]", "expected a mapping (key: value lines), "
+        Expected("concepts.yml", 1, "concepts[1]", "expected a mapping (key: value lines), "
                  'found the text "som-convertibility"'),
         id="entry-not-a-mapping",
     ),
     pytest.param(
         [Change("organisations.yml", "role: observer", "role: watcher")],
-        Expected("organisations.yml", "role: watcher", "eaeu.members[0].role", "'watcher' is not allowed here; "
+        Expected("organisations.yml", "role: watcher", "eaeu.members[1].role", "'watcher' is not allowed here; "
                  "use one of: 'founding member', 'member', 'observer', 'suspended' or 'withdrawn'"),
         id="value-not-allowed",
     ),
@@ -109,7 +109,7 @@ ERROR_CLASSES = [
     ),
     pytest.param(
         [Change("people.yml", 'end: "2016-09-02"', 'end: "1988"')],
-        Expected("people.yml", "- title: Leader of Uzbekistan", "karimov.posts[0]",
+        Expected("people.yml", "- title: Leader of Uzbekistan", "karimov.posts[1]",
                  "the span ends (1988) before it starts (1989); swap or fix the dates"),
         id="span-ends-before-start",
     ),
@@ -118,8 +118,8 @@ ERROR_CLASSES = [
                 "concepts:\n  - id: eaeu\n    name: EAEU\n    summary: Again.\n"
                 "    cite:\n      - source: kun-eaeu-observer-2020\n")],
         Expected("more-concepts.yml", "id: eaeu", "eaeu",
-                 f"the id 'eaeu' is already used at data/organisations.yml:{FIRST_EAEU_LINE} "
-                 "(ids must be unique across all files; rename one)"),
+                 f"the id 'eaeu' is used twice: here and at data/organisations.yml:{FIRST_EAEU_LINE}; "
+                 "ids must be unique across all files, so rename the one you added"),
         id="duplicate-id-across-files",
     ),
     pytest.param(
@@ -130,26 +130,27 @@ ERROR_CLASSES = [
     ),
     pytest.param(
         [Change("organisations.yml", "country: uzbekistan", "country: uzbek")],
-        Expected("organisations.yml", "country: uzbek", "eaeu.members[0].country",
-                 "unknown id 'uzbek'; name one of the countries (did you mean 'uzbekistan'?)"),
+        Expected("organisations.yml", "country: uzbek", "eaeu.members[1].country",
+                 "unknown id 'uzbek'; name one of the countries (kept in data/countries.yml) "
+                 "(did you mean 'uzbekistan'?)"),
         id="unknown-reference",
     ),
     pytest.param(
         [Change("organisations.yml", "country: uzbekistan", "country: karimov")],
-        Expected("organisations.yml", "country: karimov", "eaeu.members[0].country",
-                 "'karimov' is not in countries; name one of the countries"),
+        Expected("organisations.yml", "country: karimov", "eaeu.members[1].country",
+                 "'karimov' is not in countries; name one of the countries (kept in data/countries.yml)"),
         id="reference-of-the-wrong-kind",
     ),
     pytest.param(
         [Change("organisations.yml", "source: kun-eaeu-observer-2020", "source: kun-eaeu-observer-2021")],
-        Expected("organisations.yml", "source: kun-eaeu-observer-2021", "eaeu.members[0].cite[0].source",
+        Expected("organisations.yml", "source: kun-eaeu-observer-2021", "eaeu.members[1].cite[1].source",
                  "unknown source 'kun-eaeu-observer-2021' (did you mean 'kun-eaeu-observer-2020'?); "
                  "add it to data/sources.yml or use an existing id"),
         id="unknown-source",
     ),
     pytest.param(
         [Change("countries.yml", "quote: while Uzbekistan is an observer", "quote: while Uzbekistan is a member")],
-        Expected("countries.yml", "quote:", "uzbekistan.cite[0].quote",
+        Expected("countries.yml", "quote:", "uzbekistan.cite[1].quote",
                  'the quote "while Uzbekistan is a member" is not in the article; '
                  "copy the words exactly from data/sources/article.txt"),
         id="quote-not-in-article",
@@ -184,7 +185,7 @@ ERROR_CLASSES = [
     ),
     pytest.param(
         [Change("organisations.yml", "        role: observer\n", "        role: observer\n        role: member\n")],
-        Expected("organisations.yml", "role: member", "eaeu.members[0].role",
+        Expected("organisations.yml", "role: member", "eaeu.members[1].role",
                  "the key 'role' is written twice in one entry; keep one"),
         id="duplicate-key-nested",
     ),
@@ -278,7 +279,7 @@ SEVERAL = [
          Change("organisations.yml", "role: observer", "role: watcher"),
          Change("people.yml", "    country: uzbekistan\n    summary", "    contry: uzbekistan\n    summary")],
         [("concepts.yml", "Convertibility:", ""), ("organisations.yml", "founded:", "eaeu.founded"),
-         ("organisations.yml", "role:", "eaeu.members[0].role"), ("people.yml", "id: karimov", "karimov.country"),
+         ("organisations.yml", "role:", "eaeu.members[1].role"), ("people.yml", "id: karimov", "karimov.country"),
          ("people.yml", "contry:", "karimov.contry")],
         id="read-and-shape",
     ),
@@ -289,8 +290,8 @@ SEVERAL = [
          Change("checks.yml", "three years later", "two years later")],
         [("checks.yml", "quote:", "eurasec-withdrawal.article_says.quote"),
          ("countries.yml", "summary:", "uzbekistan.summary"),
-         ("organisations.yml", "country: uzbek", "eaeu.members[0].country"),
-         ("timeline.yml", "source: kun", "uzbekistan-eaeu-observer.cite[0].source")],
+         ("organisations.yml", "country: uzbek", "eaeu.members[1].country"),
+         ("timeline.yml", "source: kun", "uzbekistan-eaeu-observer.cite[1].source")],
         id="meaning",
     ),
 ]

@@ -21,6 +21,7 @@ from tests.sitebuild import copy_project
 TIMEOUT = 120  # seconds for one build to show; a full build takes about ten on two cores
 BAD_DATE = "2015-13-01"
 NEW_SUMMARY = "Edited while the server was running 7431"
+NOTICE = "1 error in data/ or docs/"
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_live_reload_survives_a_mistake(server):
     wait_for(lambda: expected.search(server.output()), TIMEOUT, "the loader's error line", server.output)
     assert "Traceback" not in server.output()
     assert server.process.poll() is None, "the server stopped"
-    wait_for(lambda: "The data has 1 error" in server.get(page)[1], TIMEOUT, "the error notice on the page",
+    wait_for(lambda: NOTICE in server.get(page)[1], TIMEOUT, "the error notice on the page",
              server.output)
     status, during = server.get(page)
     assert status == 200, "the server no longer answers"
@@ -88,9 +89,33 @@ def test_live_reload_survives_a_mistake(server):
     # The fix, with a new summary: the page changes without a restart, and the notice goes.
     data.write_text("".join(with_summary(good, entry, NEW_SUMMARY)), encoding="utf-8")
     wait_for(lambda: NEW_SUMMARY in server.get(page)[1], TIMEOUT, f"the new summary on {page}", server.output)
-    assert "The data has" not in server.get(page)[1]
+    assert NOTICE not in server.get(page)[1]
     assert "Traceback" not in server.output()
     assert server.process.poll() is None
+
+
+def test_a_broken_link_in_a_page_never_hangs_the_preview(server):
+    """A [[link]] to no entry in docs/: every page, the 404 page too, answers at once with the notice."""
+    page = server.project / "docs" / "index.md"
+    good = page.read_text(encoding="utf-8")
+    lines = good.splitlines(keepends=True)
+    line = next(number for number, text in enumerate(lines, start=1) if number > 5 and text.strip())
+    lines.insert(line - 1, "See [[no-such-entry]].\n\n")
+    page.write_text("".join(lines), encoding="utf-8")
+    error = f"docs/index.md:{line}: the link [[no-such-entry]] names no entry"
+    wait_for(lambda: NOTICE in server.get("")[1], TIMEOUT, "the notice on the home page", server.output)
+    for path in ["", "timeline/", "no-such-page/"]:
+        status, body = server.get(path)
+        assert status == (404 if path.startswith("no-such") else 200), f"{path}: status {status}"
+        assert error in html.unescape(body), f"{path} does not name the error"
+    # The test's own requests are logged too; what the build printed ends with the error.
+    last_lines = [text for text in server.output().splitlines() if text.strip() and '"GET ' not in text][-3:]
+    assert any(error in text for text in last_lines), f"the terminal's last lines do not name it:\n{last_lines}"
+    assert "not included in the nav" not in server.output()
+
+    page.write_text(good, encoding="utf-8")
+    wait_for(lambda: NOTICE not in server.get("")[1], TIMEOUT, "the notice to go once fixed", server.output)
+    assert server.process.poll() is None and "Traceback" not in server.output()
 
 
 def test_with_summary_replaces_a_folded_summary():

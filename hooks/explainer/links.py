@@ -6,44 +6,33 @@ import html
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .errors import DataError, DataErrors
-from .load import LINK_PATTERN, did_you_mean, iter_nodes, owner_id
-from .model import ENTITY_KINDS, Dataset, Entity, Node, Organisation
-
-# Code shows [[links]] as they are written: fenced blocks and inline code are left alone.
-CODE_OR_LINK = re.compile(r"(?P<code>^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)|`[^`\n]*`)|" + LINK_PATTERN.pattern,
-                          re.MULTILINE | re.DOTALL)
-
-# Reference fields that make one page mention another, besides [[links]] in text.
-REFERENCE_FIELDS = ("parties", "signatories", "country", "succeeded_by", "related", "about")
+from .load import did_you_mean, iter_nodes, owner_id, values
+from .markup import Link, find_links, replace_links
+from .model import PAGE_KINDS, Dataset, Entity, Node, Organisation, references
 
 
-def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]],
-            on_unknown: Callable[[str, int], None]) -> str:
-    """Replace every [[id]] with a Markdown link relative to `page_src`.
+def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]]) -> str:
+    """Replace every [[id]] with a Markdown link relative to `page_src`; an unknown id stays as written.
 
-    `targets` maps an id to (src_uri, title). MkDocs then turns the .md link into a URL and
-    validates it, so a broken link fails the strict build.
+    `targets` maps an id to (src_uri, text of a bare link). Unknown ids were reported before any page was made
+    (pages.Site and the hook's check of docs/). MkDocs then validates the .md links, so a broken one fails --strict.
     """
     page_dir = posixpath.dirname(page_src)
 
-    def replace(match: re.Match[str]) -> str:
-        if match.group("code"):
-            return match.group(0)
-        target_id = match.group(3).strip()
-        if target_id not in targets:
-            on_unknown(target_id, markdown.count("\n", 0, match.start()) + 1)
-            return match.group(0)
-        src_uri, title = targets[target_id]
-        text = match.group(4) or html.escape(capitalised(title) if starts_sentence(markdown, match.start()) else title,
-                                             quote=False)
+    def replace(link: Link) -> str:
+        if link.target not in targets:
+            return f"[[{link.target}]]"
+        src_uri, title = targets[link.target]
+        # Link text in data was escaped with the rest of its text by the template; a title is escaped here.
+        text = link.text or html.escape(capitalised(title) if starts_sentence(markdown, link.start) else title,
+                                        quote=False)
         return f"[{text}]({relative_path(src_uri, page_dir)})"
 
-    return CODE_OR_LINK.sub(replace, markdown)
+    return replace_links(markdown, replace)
 
 
 LIST_OR_CELL_START = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+|:\s+|.*\|\s*)?[\s*_“\"(\[]*")
@@ -75,21 +64,20 @@ class Linker:
     targets: dict[str, tuple[str, str]] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)
 
-    def finish_markdown(self, markdown: str, page_src: str, page_label: str) -> str:
+    def finish_markdown(self, markdown: str, page_src: str) -> str:
         """Resolve [[links]] and append the abbreviations the page uses (shown as tooltips)."""
-        errors: list[DataError] = []
-
-        def unknown(target: str, line: int) -> None:
-            errors.append(DataError(page_label, line, "", f"the link [[{target}]] names no entry"
-                                    f"{did_you_mean(target, self.targets)}; use the id of an entry with a page"))
-
-        markdown = resolve(markdown, page_src, self.targets, unknown)
-        if errors:
-            raise DataErrors(errors)
+        markdown = resolve(markdown, page_src, self.targets)
         used = sorted(self.abbreviations_in(markdown))
         if used:
             markdown += "\n\n" + "\n".join(f"*[{abbr}]: {self.glossary[abbr]}" for abbr in used) + "\n"
         return markdown
+
+    def unknown_links(self, markdown: str) -> list[tuple[int, str]]:
+        """(line, message) for each [[link]] in `markdown` that names no page."""
+        return [(markdown.count("\n", 0, link.start) + 1,
+                 f"the link [[{link.target}]] names no entry{did_you_mean(link.target, self.targets)}; "
+                 "use the id of an entry with a page")
+                for link in find_links(markdown) if link.target not in self.targets]
 
     def abbreviations_in(self, markdown: str) -> set[str]:
         """The glossary's abbreviations that a page uses: one pass over its words, whatever the glossary's size."""
@@ -130,23 +118,20 @@ def relative_path(target: str, from_dir: str) -> str:
 
 def plain(text: str, names: dict[str, str]) -> str:
     """Text with its [[links]] reduced to their words, for CSV, titles and descriptions."""
-    return LINK_PATTERN.sub(lambda match: match.group(2) or names.get(match.group(1).strip(), match.group(1)), text)
+    return replace_links(text, lambda link: link.text or names.get(link.target, link.target))
 
 
 def linked_ids(text: str) -> set[str]:
     """The ids that a text links with [[id]]."""
-    return {match.group(1).strip() for match in LINK_PATTERN.finditer(text)}
+    return {link.target for link in find_links(text)}
 
 
 def mentions(node: Node) -> set[str]:
     """The ids that one entry names, through [[links]] in its text and its reference fields."""
-    found: set[str] = set()
+    found = {target for field, _ in references(type(node)) for target in values(node, field)}
     for name in type(node).model_fields:
-        value = getattr(node, name)
-        for item in value if isinstance(value, list) else [value]:
+        for item in values(node, name):
             if isinstance(item, str):
-                if name in REFERENCE_FIELDS:
-                    found.add(item)
                 found.update(linked_ids(item))
     return found
 
@@ -172,8 +157,8 @@ def backlinks(named: dict[str, set[str]]) -> dict[str, list[str]]:
 
 
 def entities(dataset: Dataset) -> Iterable[Entity]:
-    for kind in ENTITY_KINDS:
-        yield from getattr(dataset, kind)
+    for kind in PAGE_KINDS:
+        yield from getattr(dataset, kind.key)
 
 
 def succession_chains(organisations: list[Organisation]) -> list[list[Organisation]]:

@@ -18,42 +18,14 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import DataError, DataErrors
-from .model import (
-    ENTITY_KINDS,
-    Agreement,
-    Check,
-    Citation,
-    Dataset,
-    Entity,
-    Event,
-    Membership,
-    Node,
-    Organisation,
-    Person,
-    Post,
-    Ratification,
-    Treaty,
-)
+from .markup import data_text_problems, find_links
+from .model import KIND_BY_KEY, PAGE_KINDS, Citation, Dataset, Node, Source, references
 from .yaml_lines import LineDict, parse
 
 ARTICLE_ID = "article"
 LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-LINK_PATTERN = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
-
-# Which kind of entry each reference field must name; None means any entry with a page.
-REFERENCES: list[tuple[type[Node], str, str | None]] = [
-    (Treaty, "parties", "countries"),
-    (Treaty, "signatories", "people"),
-    (Agreement, "parties", "countries"),
-    (Ratification, "country", "countries"),
-    (Membership, "country", "countries"),
-    (Organisation, "succeeded_by", "organisations"),
-    (Person, "country", "countries"),
-    (Post, "country", "countries"),
-    (Entity, "related", None),
-    (Event, "about", None),
-    (Check, "about", None),
-]
+# Text fields that are not prose: checked by their own rules, never rendered as Markdown.
+NOT_PROSE = {"id", "url", "date", "start", "end", "signed", "in_force", "founded", "ended"}
 
 
 def load_dataset(data_dir: Path) -> Dataset:
@@ -159,7 +131,7 @@ def _report_duplicate_keys(value: Any, where: str, errors: list[DataError]) -> N
         # Name entries as the other errors do: `eaeu.founded`, `eaeu.members[0].role`.
         top_level = where in Dataset.model_fields
         for index, child in enumerate(value):
-            _report_duplicate_keys(child, _entry_name(where, index, child) if top_level else f"{where}[{index}]",
+            _report_duplicate_keys(child, _entry_name(where, index, child) if top_level else f"{where}[{index + 1}]",
                                    errors)
 
 
@@ -190,7 +162,7 @@ def _validate_file(raw: LineDict, label: str, merged: Dataset, raw_ids: dict[str
 def _entry_name(kind: str, index: int, entry: Any) -> str:
     if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry["id"]:
         return entry["id"]
-    return f"{kind}[{index}]"
+    return f"{kind}[{index + 1}]"
 
 
 def _translate(error: ValidationError, entry: Any, entry_name: str, model: type, label: str,
@@ -225,7 +197,7 @@ def _path_text(loc: tuple[Any, ...]) -> str:
     text = ""
     for step in loc:
         if isinstance(step, int):
-            text += f"[{step}]"
+            text += f"[{step + 1}]"
         elif not _is_internal(step):
             text += f".{step}" if text else str(step)
     return text
@@ -337,15 +309,15 @@ def normalise_quote(text: str) -> str:
 def check_meaning(dataset: Dataset, article: str) -> list[DataError]:
     errors: list[DataError] = []
     ids = _unique_ids(dataset, errors)
-    entity_kinds = {entity.id: kind for kind in ENTITY_KINDS for entity in getattr(dataset, kind)}
-    source_ids = {source.id for source in dataset.sources}
+    entity_kinds = {entity.id: kind.key for kind in PAGE_KINDS for entity in getattr(dataset, kind.key)}
+    source_ids = {source.id for source in dataset.of(Source)}
     article_text = normalise_quote(article)
     if ARTICLE_ID not in source_ids:
-        errors.append(DataError("data/sources.yml", 1, "", "there is no source with id 'article'; add the "
-                                "article's publisher, title and url"))
+        errors.append(DataError(KIND_BY_KEY["sources"].data_file, 1, "", "there is no source with id 'article'; "
+                                "add the article's publisher, title and url"))
     for where, node in iter_nodes(dataset):
         errors.extend(_check_references(where, node, entity_kinds, ids))
-        errors.extend(_check_links(where, node, entity_kinds))
+        errors.extend(_check_text(where, node, entity_kinds))
         if isinstance(node, Citation):
             errors.extend(_check_citation(where, node, source_ids, article_text))
     return errors
@@ -358,15 +330,15 @@ def _unique_ids(dataset: Dataset, errors: list[DataError]) -> dict[str, Node]:
             if entry.id in seen:
                 first = seen[entry.id]
                 errors.append(DataError(entry._file, entry._line, entry.id,
-                                        f"the id '{entry.id}' is already used at {first._file}:{first._line} "
-                                        "(ids must be unique across all files; rename one)"))
+                                        f"the id '{entry.id}' is used twice: here and at {first._file}:{first._line}; "
+                                        "ids must be unique across all files, so rename the one you added"))
             else:
                 seen[entry.id] = entry
     return seen
 
 
 def iter_nodes(dataset: Dataset) -> Iterator[tuple[str, Node]]:
-    """Every mapping in the data, with its path such as `eaeu.members[2]`."""
+    """Every mapping in the data, with its path such as `eaeu.members[2]` (counting from 1, as editors do)."""
     for kind in Dataset.model_fields:
         for entry in getattr(dataset, kind):
             yield from _walk(entry, entry.id)
@@ -384,26 +356,30 @@ def _walk(node: Node, where: str) -> Iterator[tuple[str, Node]]:
         if isinstance(value, list):
             for index, child in enumerate(value):
                 if isinstance(child, Node):
-                    yield from _walk(child, f"{where}.{name}[{index}]")
+                    yield from _walk(child, f"{where}.{name}[{index + 1}]")
         elif isinstance(value, Node):
             yield from _walk(value, f"{where}.{name}")
 
 
+def values(node: Node, name: str) -> list[Any]:
+    """A field's value as a list: [] for None, [x] for x."""
+    value = getattr(node, name)
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
 def _check_references(where: str, node: Node, entity_kinds: dict[str, str],
                       ids: dict[str, Node]) -> Iterator[DataError]:
-    for model, field, target_kind in REFERENCES:
-        if not isinstance(node, model):
-            continue
-        value = getattr(node, field)
-        for ref in value if isinstance(value, list) else [value] if value else []:
-            if target_kind is None and ref not in entity_kinds:
+    for field, ref in references(type(node)):
+        for target in values(node, field):
+            if ref.kind is None and target not in entity_kinds:
                 yield DataError(node._file, node.line_of(field), f"{where}.{field}",
-                                f"unknown id '{ref}'{did_you_mean(ref, entity_kinds)}")
-            elif target_kind and entity_kinds.get(ref) != target_kind:
-                found = f"'{ref}' is not in {target_kind}" if ref in ids else f"unknown id '{ref}'"
+                                f"unknown id '{target}'{did_you_mean(target, entity_kinds)}")
+            elif ref.kind and entity_kinds.get(target) != ref.kind:
+                found = f"'{target}' is not in {ref.kind}" if target in ids else f"unknown id '{target}'"
+                same_kind = [i for i, k in entity_kinds.items() if k == ref.kind]
                 yield DataError(node._file, node.line_of(field), f"{where}.{field}",
-                                f"{found}; name one of the {target_kind}"
-                                f"{did_you_mean(ref, [i for i, k in entity_kinds.items() if k == target_kind])}")
+                                f"{found}; name one of the {ref.kind} (kept in {KIND_BY_KEY[ref.kind].data_file})"
+                                f"{did_you_mean(target, same_kind)}")
 
 
 def did_you_mean(ref: str, known: Any) -> str:
@@ -411,18 +387,21 @@ def did_you_mean(ref: str, known: Any) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _check_links(where: str, node: Node, entity_kinds: dict[str, str]) -> Iterator[DataError]:
+def _check_text(where: str, node: Node, entity_kinds: dict[str, str]) -> Iterator[DataError]:
+    """Every text field: its [[links]] name entries, and it holds no other link, image or HTML."""
     for name in type(node).model_fields:
-        value = getattr(node, name)
-        for text in value if isinstance(value, list) else [value]:
+        if name in NOT_PROSE:
+            continue
+        for text in values(node, name):
             if not isinstance(text, str):
                 continue
-            for match in LINK_PATTERN.finditer(text):
-                target = match.group(1).strip()
-                if target not in entity_kinds:
+            for problem in data_text_problems(text):
+                yield DataError(node._file, node.line_of(name), f"{where}.{name}", problem)
+            for link in find_links(text):
+                if link.target not in entity_kinds:
                     yield DataError(node._file, node.line_of(name), f"{where}.{name}",
-                                    f"the link [[{target}]] names no entry"
-                                    f"{did_you_mean(target, entity_kinds)}; use the id of an entry with a page")
+                                    f"the link [[{link.target}]] names no entry"
+                                    f"{did_you_mean(link.target, entity_kinds)}; use the id of an entry with a page")
 
 
 def _check_citation(where: str, citation: Citation, source_ids: set[str],
@@ -430,7 +409,7 @@ def _check_citation(where: str, citation: Citation, source_ids: set[str],
     if citation.source not in source_ids:
         yield DataError(citation._file, citation.line_of("source"), f"{where}.source",
                         f"unknown source '{citation.source}'{did_you_mean(citation.source, source_ids)}; "
-                        "add it to data/sources.yml or use an existing id")
+                        f"add it to {KIND_BY_KEY['sources'].data_file} or use an existing id")
     elif citation.source == ARTICLE_ID and citation.quote and normalise_quote(citation.quote) not in article_text:
         yield DataError(citation._file, citation.line_of("quote"), f"{where}.quote",
                         f'the quote "{_shorten(citation.quote)}" is not in the article; copy the words exactly '

@@ -7,7 +7,8 @@ tools use (schema/data.schema.json) is generated from `Dataset`.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -16,6 +17,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     WithJsonSchema,
+    create_model,
     model_validator,
 )
 
@@ -68,6 +70,18 @@ Date = Annotated[str, BeforeValidator(check_date),
 Id = Annotated[str, BeforeValidator(check_id),
                WithJsonSchema({"type": "string", "pattern": ID_PATTERN,
                                "description": "The id of another entry, e.g. tokayev"})]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field that names other entries, by the key of their kind; None means any entry with a page.
+
+    The loader checks these names and the backlinks follow them: `Annotated[list[Id], Ref("countries")]`.
+    """
+
+    kind: str | None = None
+
+
 Markdown = Annotated[str, Field(min_length=1, description="Markdown; link entries with [[id]] or [[id|text]]")]
 
 
@@ -157,11 +171,11 @@ class Entity(Node):
     cite: Cite
     body: Markdown | None = Field(default=None, description="The longer explanation")
     facts: list[Fact] = Field(default_factory=list)
-    related: list[Id] = Field(default_factory=list)
+    related: Annotated[list[Id], Ref()] = Field(default_factory=list)
 
 
 class Ratification(Node):
-    country: Id
+    country: Annotated[Id, Ref("countries")]
     date: Date
     text: Markdown | None = None
     cite: Cite
@@ -172,8 +186,8 @@ class Treaty(Entity):
     official_name_ru: str | None = None
     signed: Date
     place: str
-    parties: list[Id] = Field(min_length=1)
-    signatories: list[Id] = Field(default_factory=list)
+    parties: Annotated[list[Id], Ref("countries")] = Field(min_length=1)
+    signatories: Annotated[list[Id], Ref("people")] = Field(default_factory=list)
     in_force: Date | None = None
     provisions: list[Fact] = Field(default_factory=list)
     ratifications: list[Ratification] = Field(default_factory=list)
@@ -183,7 +197,7 @@ class Agreement(Entity):
     kind: Literal["treaty", "declaration", "commercial agreements", "working group", "council"]
     date: Date | None = Field(default=None, description="When it was signed, agreed or set up")
     in_force: Date | None = None
-    parties: list[Id] = Field(default_factory=list)
+    parties: Annotated[list[Id], Ref("countries")] = Field(default_factory=list)
     ratifications: list[Ratification] = Field(default_factory=list)
 
 
@@ -191,7 +205,7 @@ Role = Literal["founding member", "member", "observer", "suspended", "withdrawn"
 
 
 class Membership(Span):
-    country: Id
+    country: Annotated[Id, Ref("countries")]
     role: Role
     cite: Cite
 
@@ -199,7 +213,8 @@ class Membership(Span):
 class Organisation(Entity):
     founded: Date | None = Field(default=None, description="Leave out rather than cite no source")
     ended: Date | None = None
-    succeeded_by: Id | None = Field(default=None, description="The organisation that took its place")
+    succeeded_by: Annotated[Id | None, Ref("organisations")] = Field(
+        default=None, description="The organisation that took its place")
     members: list[Membership] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -211,12 +226,12 @@ class Organisation(Entity):
 
 class Post(Span):
     title: str
-    country: Id | None = None
+    country: Annotated[Id | None, Ref("countries")] = None
     cite: Cite
 
 
 class Person(Entity):
-    country: Id
+    country: Annotated[Id, Ref("countries")]
     posts: list[Post] = Field(default_factory=list)
 
 
@@ -237,7 +252,7 @@ class Event(Node):
     id: Id
     date: Date
     title: Markdown
-    about: list[Id] = Field(min_length=1, description="The entries this event belongs to")
+    about: Annotated[list[Id], Ref()] = Field(min_length=1, description="The entries this event belongs to")
     cite: Cite
 
 
@@ -259,7 +274,7 @@ class Check(Node):
     id: Id
     title: str
     verdict: Verdict
-    about: list[Id] = Field(min_length=1, description="The entries whose pages show this check")
+    about: Annotated[list[Id], Ref()] = Field(min_length=1, description="The entries whose pages show this check")
     article_says: Citation
     record_shows: Markdown
     cite: Cite
@@ -279,31 +294,63 @@ class Source(Node):
     note: str | None = None
 
 
-class Dataset(Node):
-    """Everything in data/. Each file may hold any of these lists; by convention one kind per file."""
-
-    sources: list[Source] = Field(default_factory=list)
-    treaties: list[Treaty] = Field(default_factory=list)
-    agreements: list[Agreement] = Field(default_factory=list)
-    organisations: list[Organisation] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    countries: list[Country] = Field(default_factory=list)
-    concepts: list[Concept] = Field(default_factory=list)
-    eras: list[Era] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    checks: list[Check] = Field(default_factory=list)
-    terms: list[Term] = Field(default_factory=list)
+N = TypeVar("N", bound=Node)
 
 
-# The kinds of entry that get a page of their own, in the order the site lists them.
-ENTITY_KINDS: dict[str, type[Entity]] = {
-    "treaties": Treaty,
-    "agreements": Agreement,
-    "organisations": Organisation,
-    "people": Person,
-    "countries": Country,
-    "concepts": Concept,
-}
+@dataclass(frozen=True)
+class Kind:
+    """One kind of entry, defined once: the loader, pages, schema, tests and benchmark all derive from it."""
+
+    key: str  # its list in a data file, such as `people:`
+    model: type[Node]
+    data_file: str  # where editors keep it
+    folder: str = ""  # for kinds with a page per entry: the section's folder
+    title: str = ""  # the section's title
+    label: str = ""  # what one entry is called, as in "Tokayev · Person"
+
+    @property
+    def has_pages(self) -> bool:
+        return bool(self.folder)
+
+
+# In the order the site lists them.
+KINDS: tuple[Kind, ...] = (
+    Kind("treaties", Treaty, "data/treaty.yml", "treaty", "The treaty", "Treaty"),
+    Kind("agreements", Agreement, "data/agreements.yml", "agreements", "Agreements and councils", "Agreement"),
+    Kind("organisations", Organisation, "data/organisations.yml", "organisations", "Organisations", "Organisation"),
+    Kind("people", Person, "data/people.yml", "people", "People", "Person"),
+    Kind("countries", Country, "data/countries.yml", "countries", "Countries", "Country"),
+    Kind("concepts", Concept, "data/concepts.yml", "concepts", "Ideas", "Idea"),
+    Kind("sources", Source, "data/sources.yml"),
+    Kind("eras", Era, "data/timeline.yml"),
+    Kind("events", Event, "data/timeline.yml"),
+    Kind("checks", Check, "data/checks.yml"),
+    Kind("terms", Term, "data/glossary.yml"),
+)
+KIND_BY_KEY = {kind.key: kind for kind in KINDS}
+KIND_OF_MODEL = {kind.model: kind for kind in KINDS}
+PAGE_KINDS = tuple(kind for kind in KINDS if kind.has_pages)
+ENTITY_KINDS: dict[str, type[Entity]] = {kind.key: kind.model for kind in PAGE_KINDS}  # type: ignore[misc]
+
+
+class DatasetBase(Node):
+    """Everything in data/: one list per kind. A file may hold any of these lists; by convention, one kind."""
+
+    def of(self, model: type[N]) -> list[N]:
+        """The entries of one kind, typed: `dataset.of(Event)`."""
+        entries: list[N] = getattr(self, KIND_OF_MODEL[model].key)
+        return entries
+
+
+Dataset = create_model(  # type: ignore[call-overload]
+    "Dataset", __base__=DatasetBase, __doc__=DatasetBase.__doc__,
+    **{kind.key: (list[kind.model], Field(default_factory=list)) for kind in KINDS})  # type: ignore[name-defined]
+
+
+def references(model: type[Node]) -> list[tuple[str, Ref]]:
+    """The fields of `model` that name other entries, as declared on them."""
+    return [(name, meta) for name, info in model.model_fields.items() for meta in info.metadata
+            if isinstance(meta, Ref)]
 
 
 def json_schema() -> dict[str, Any]:

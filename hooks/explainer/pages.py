@@ -12,17 +12,20 @@ from typing import TypeVar
 
 from . import links
 from .load import ARTICLE_ID, iter_nodes, load_dataset, owner_id
-from .model import ENTITY_KINDS, Check, Citation, Dataset, Entity, Era, Event, Organisation, Source, date_key
+from .model import (
+    KIND_BY_KEY,
+    PAGE_KINDS,
+    Check,
+    Citation,
+    Dataset,
+    Entity,
+    Era,
+    Event,
+    Organisation,
+    Source,
+    date_key,
+)
 
-# kind → (folder, section title, singular label, the data file editors change)
-SECTIONS: dict[str, tuple[str, str, str, str]] = {
-    "treaties": ("treaty", "The treaty", "Treaty", "data/treaty.yml"),
-    "agreements": ("agreements", "Agreements and councils", "Agreement", "data/agreements.yml"),
-    "organisations": ("organisations", "Organisations", "Organisation", "data/organisations.yml"),
-    "people": ("people", "People", "Person", "data/people.yml"),
-    "countries": ("countries", "Countries", "Country", "data/countries.yml"),
-    "concepts": ("concepts", "Ideas", "Idea", "data/concepts.yml"),
-}
 TIMELINE_PAGE = "timeline.md"
 GLOSSARY_PAGE = "glossary.md"
 SOURCES_PAGE = "sources.md"
@@ -35,11 +38,11 @@ MATRIX_MAX_COUNTRIES = 120
 
 
 def entity_src(kind: str, entity_id: str) -> str:
-    return f"{SECTIONS[kind][0]}/{entity_id}.md"
+    return f"{KIND_BY_KEY[kind].folder}/{entity_id}.md"
 
 
 def section_src(kind: str) -> str:
-    return f"{SECTIONS[kind][0]}/index.md"
+    return f"{KIND_BY_KEY[kind].folder}/index.md"
 
 
 def date_end_key(date: str) -> tuple[int, int, int]:
@@ -87,21 +90,21 @@ class Site:
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> Site:
         site = cls(dataset)
-        for kind in ENTITY_KINDS:
-            for entity in getattr(dataset, kind):
-                site.kind_of[entity.id] = kind
+        for kind in PAGE_KINDS:
+            for entity in getattr(dataset, kind.key):
+                site.kind_of[entity.id] = kind.key
                 site.entity_by_id[entity.id] = entity
                 # A bare [[id]] in running text reads as the entity's in-text form ("the EAEU").
-                site.targets[entity.id] = (entity_src(kind, entity.id), entity.in_text or entity.name)
+                site.targets[entity.id] = (entity_src(kind.key, entity.id), entity.in_text or entity.name)
                 site.names[entity.id] = entity.in_text or entity.name
         site.mentioned_by = links.backlinks(links.entity_mentions(dataset))
-        site.events_of = _group(dataset.events, lambda event: set(event.about) | links.mentions(event))
-        site.checks_of = _group(dataset.checks, lambda check: set(check.about))
+        site.events_of = _group(dataset.of(Event), lambda event: set(event.about) | links.mentions(event))
+        site.checks_of = _group(dataset.of(Check), lambda check: set(check.about))
         site.memberships_of = _group(site.organisations_by_founding(),
                                      lambda org: {member.country for member in org.members})
-        site.predecessors_of = _group(dataset.organisations,
+        site.predecessors_of = _group(dataset.of(Organisation),
                                       lambda org: {org.succeeded_by} if org.succeeded_by else set())
-        site.sources = {source.id: source for source in dataset.sources}
+        site.sources = {source.id: source for source in dataset.of(Source)}
         site.cited_by = site._citing_entities()
         site.glossary = {abbr: entity.id for entity in site.entity_by_id.values() for abbr in entity.abbreviations}
         expansions = {abbr: site.entity_by_id[entity_id].name for abbr, entity_id in site.glossary.items()}
@@ -121,7 +124,7 @@ class Site:
 
     def organisations_by_founding(self) -> list[Organisation]:
         """Oldest first; an organisation with no cited founding date goes last."""
-        return sorted(self.dataset.organisations,
+        return sorted(self.dataset.of(Organisation),
                       key=lambda org: (org.founded is None, date_key(org.founded or "0"), org.name))
 
     def membership_matrix(self) -> tuple[list[Organisation], list[Entity]] | None:
@@ -134,10 +137,10 @@ class Site:
 
     def eras(self) -> list[tuple[Era | None, list[Event]]]:
         """Events in date order, grouped into the era whose span holds each date."""
-        eras = sorted(self.dataset.eras, key=lambda era: date_key(era.start or "0"))
+        eras = sorted(self.dataset.of(Era), key=lambda era: date_key(era.start or "0"))
         grouped: dict[str, list[Event]] = {era.id: [] for era in eras}
         unplaced: list[Event] = []
-        for event in sorted(self.dataset.events, key=lambda event: (date_key(event.date), event.id)):
+        for event in sorted(self.dataset.of(Event), key=lambda event: (date_key(event.date), event.id)):
             era = next((era for era in eras if _in_span(event.date, era.start, era.end)), None)
             (grouped[era.id] if era else unplaced).append(event)
         result: list[tuple[Era | None, list[Event]]] = [(era, grouped[era.id]) for era in eras if grouped[era.id]]

@@ -13,17 +13,20 @@ from pathlib import Path
 import jinja2
 
 from . import links
-from .model import MONTHS, Citation, Organisation, json_schema
-from .pages import (
-    CHECKS_PAGE,
-    GLOSSARY_PAGE,
-    SECTIONS,
-    SOURCES_PAGE,
-    TIMELINE_PAGE,
-    Site,
-    entity_src,
-    section_src,
+from .model import (
+    KIND_BY_KEY,
+    KIND_OF_MODEL,
+    MONTHS,
+    PAGE_KINDS,
+    Check,
+    Citation,
+    Event,
+    Organisation,
+    Source,
+    Term,
+    json_schema,
 )
+from .pages import CHECKS_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, Site, entity_src, section_src
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -40,21 +43,23 @@ class Output:
 def outputs(site: Site) -> Iterator[Output]:
     """Every generated page and data file of the site."""
     env = environment(site)
-    for kind, (_, _, _, data_file) in SECTIONS.items():
-        yield Output(section_src(kind), _render(env, f"section-{kind}.md.j2", "section.md.j2", site=site,
-                                                kind=kind), data_file)
-        for entity in site.entities(kind):
-            yield Output(entity_src(kind, entity.id),
-                         _render(env, f"entity-{kind}.md.j2", "entity.md.j2", site=site, kind=kind, entity=entity,
-                                 refs=References(site)), data_file)
-    yield Output(TIMELINE_PAGE, _render(env, "timeline.md.j2", site=site, refs=References(site)), "data/timeline.yml")
+    for kind in PAGE_KINDS:
+        yield Output(section_src(kind.key), _render(env, f"section-{kind.key}.md.j2", "section.md.j2", site=site,
+                                                    kind=kind.key), kind.data_file)
+        for entity in site.entities(kind.key):
+            yield Output(entity_src(kind.key, entity.id),
+                         _render(env, f"entity-{kind.key}.md.j2", "entity.md.j2", site=site, kind=kind.key,
+                                 entity=entity, refs=References(site)), kind.data_file)
+    timeline, organisations = KIND_OF_MODEL[Event].data_file, KIND_OF_MODEL[Organisation].data_file
+    yield Output(TIMELINE_PAGE, _render(env, "timeline.md.j2", site=site, refs=References(site)), timeline)
     yield Output(GLOSSARY_PAGE, _render(env, "glossary.md.j2", site=site, refs=References(site)),
-                 "data/glossary.yml")
-    yield Output(SOURCES_PAGE, _render(env, "sources.md.j2", site=site), "data/sources.yml")
-    yield Output(CHECKS_PAGE, _render(env, "fact-checks.md.j2", site=site, refs=References(site)), "data/checks.yml")
+                 KIND_OF_MODEL[Term].data_file)
+    yield Output(SOURCES_PAGE, _render(env, "sources.md.j2", site=site), KIND_OF_MODEL[Source].data_file)
+    yield Output(CHECKS_PAGE, _render(env, "fact-checks.md.j2", site=site, refs=References(site)),
+                 KIND_OF_MODEL[Check].data_file)
     yield Output("data.json", data_json(site), "data/")
-    yield Output("memberships.csv", memberships_csv(site), "data/organisations.yml")
-    yield Output("timeline.csv", timeline_csv(site), "data/timeline.yml")
+    yield Output("memberships.csv", memberships_csv(site), organisations)
+    yield Output("timeline.csv", timeline_csv(site), timeline)
     yield Output("schema/data.schema.json", json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n",
                  "hooks/explainer/model.py")
 
@@ -89,7 +94,7 @@ def environment(site: Site) -> jinja2.Environment:
         is_article=site.is_article_fact,
     )
     env.tests["is_article"] = site.is_article_fact
-    env.globals.update(SECTIONS=SECTIONS, section_src=section_src, entity_src=entity_src,
+    env.globals.update(KINDS=KIND_BY_KEY, section_src=section_src, entity_src=entity_src,
                        TIMELINE_PAGE=TIMELINE_PAGE, CHECKS_PAGE=CHECKS_PAGE, SOURCES_PAGE=SOURCES_PAGE,
                        GLOSSARY_PAGE=GLOSSARY_PAGE, succession_chains=links.succession_chains,
                        membership_cell=membership_cell)
@@ -183,7 +188,7 @@ def _csv(header: list[str], rows: Iterator[list[str]]) -> str:
 def memberships_csv(site: Site) -> str:
     rows = ([org.id, org.name, member.country, member.role, member.start or "", member.end or "",
              " ".join(citation.source for citation in member.cite)]
-            for org in site.dataset.organisations for member in org.members)
+            for org in site.dataset.of(Organisation) for member in org.members)
     return _csv(["organisation", "organisation_name", "country", "role", "start", "end", "sources"], rows)
 
 

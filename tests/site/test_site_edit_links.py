@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explainer.pages import SECTIONS
+from explainer.model import PAGE_KINDS
 from tests.sitebuild import REPO, entity_page, html_pages, mkdocs_config, page_url, read_page
 
 # Generated pages that are not entity or section pages, and the data file behind each.
@@ -28,9 +28,10 @@ def edit_uri() -> str:
 
 def test_entity_and_section_pages_edit_their_yaml_file(site_dir, site_data):
     wrong = []
-    for kind, (folder, _, _, data_file) in SECTIONS.items():
-        pages = [site_dir / folder / "index.html"]
-        pages += [entity_page(site_dir, kind, entity.id) for entity in getattr(site_data.dataset, kind)]
+    for kind in PAGE_KINDS:
+        data_file = kind.data_file
+        pages = [site_dir / kind.folder / "index.html"]
+        pages += [entity_page(site_dir, kind.key, entity.id) for entity in getattr(site_data.dataset, kind.key)]
         for path in pages:
             href = edit_link(path)
             if href != edit_uri() + data_file:

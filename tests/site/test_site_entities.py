@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from explainer import model
 from explainer.links import backlinks, entity_mentions
-from explainer.model import ENTITY_KINDS
-from explainer.pages import SECTIONS
+from explainer.model import ENTITY_KINDS, PAGE_KINDS
 from tests.sitebuild import (
     article_of,
     entity_page,
@@ -17,8 +17,9 @@ from tests.sitebuild import (
 )
 
 LINK = re.compile(r"\[\[([^\]|]*)(?:\|[^\]]*)?\]\]")
-# The fields through which an entry names another, read straight from the data (not through explainer.links).
-REFERENCE_FIELDS = {"parties", "signatories", "country", "succeeded_by", "related"}
+# The fields through which an entry names another, as the model declares them; the data is read straight from YAML.
+REFERENCE_FIELDS = {name for cls in vars(model).values() if isinstance(cls, type) and issubclass(cls, model.Node)
+                    for name, _ in model.references(cls)}
 
 
 def referenced(value: object, key: str | None = None) -> set[str]:
@@ -54,20 +55,21 @@ def test_every_entity_has_its_page(site_dir, site_data):
 
 def test_no_page_without_an_entity(site_dir, site_data):
     """Each section folder holds exactly the pages of its entries (no stale or stray page)."""
-    for kind, (folder, *_rest) in SECTIONS.items():
+    for kind in PAGE_KINDS:
+        folder = kind.folder
         built = {path.parent.name for path in (site_dir / folder).glob("*/index.html")}
-        expected = {entity.id for entity in getattr(site_data.dataset, kind)}
+        expected = {entity.id for entity in getattr(site_data.dataset, kind.key)}
         assert built == expected, f"{folder}/: pages {sorted(built - expected)} have no entry; " \
                                   f"entries {sorted(expected - built)} have no page"
 
 
 def test_section_index_lists_every_entity(site_dir, site_data):
     urls = entity_urls(site_data)
-    for kind, (folder, *_rest) in SECTIONS.items():
-        path = site_dir / folder / "index.html"
+    for kind in PAGE_KINDS:
+        path = site_dir / kind.folder / "index.html"
         listed = set(linked_entities(site_dir, path, article_of(read_page(path)), urls))
-        expected = {entity.id for entity in getattr(site_data.dataset, kind)}
-        assert expected <= listed, f"{folder}/ does not link to {sorted(expected - listed)}"
+        expected = {entity.id for entity in getattr(site_data.dataset, kind.key)}
+        assert expected <= listed, f"{kind.folder}/ does not link to {sorted(expected - listed)}"
 
 
 def test_entity_pages_link_to_everything_they_name(site_dir, site_data):

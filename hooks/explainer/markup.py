@@ -1,0 +1,104 @@
+"""The text grammar of the data and of docs/ pages: the one [[link]] parser, and what text may not hold.
+
+Data text is Markdown whose only links are [[id]] and [[id|plain text]]: a Markdown link, image, autolink,
+reference definition, attribute list or raw HTML could publish a script link or a third-party request, so the
+loader refuses them. Hand-written pages in docs/ may use Markdown links, but never a script URL nor anything
+loaded from another host. Code (`inline` and fenced) is shown as written, so nothing in it counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+LINK = r"\[\[(?P<target>[^\]|]*)(?:\|(?P<text>[^\]]*))?\]\]"
+CODE = r"(?P<code>^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)|`[^`\n]*`)"
+CODE_OR_LINK = re.compile(f"{CODE}|{LINK}", re.MULTILINE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One [[target]] or [[target|text]] in a text, with its place."""
+
+    target: str
+    text: str | None
+    start: int
+
+
+def find_links(text: str) -> Iterator[Link]:
+    for match in CODE_OR_LINK.finditer(text):
+        if not match.group("code"):
+            yield Link(match.group("target").strip(), match.group("text"), match.start())
+
+
+def replace_links(text: str, replace: Callable[[Link], str]) -> str:
+    """`text` with every [[link]] outside code replaced by what `replace` makes of it."""
+
+    def one(match: re.Match[str]) -> str:
+        if match.group("code"):
+            return match.group(0)
+        return replace(Link(match.group("target").strip(), match.group("text"), match.start()))
+
+    return CODE_OR_LINK.sub(one, text)
+
+
+def _blanked(text: str) -> str:
+    """The text with code and well-formed [[links]] blanked out, offsets kept, so what is left is prose."""
+    # A link keeps its closing bracket, so that "[[id]](javascript:…)" still reads as a Markdown link.
+    return CODE_OR_LINK.sub(lambda match: " " * len(match.group(0)) if match.group("code") else
+                            " " * (len(match.group(0)) - 1) + "]", text)
+
+
+LINK_OR_SOURCE = "link a page with [[id]] or [[id|text]], and give a source with cite:"
+DATA_TEXT_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"!\["), f"an image is not allowed in the data; describe it in words ({LINK_OR_SOURCE})"),
+    # As Python-Markdown reads them: "](" with nothing between, "] [" with at most one space.
+    (re.compile(r"\]\(|\]\s?\["), f"a Markdown link is not allowed in the data; {LINK_OR_SOURCE}"),
+    (re.compile(r"^\s{0,3}\[[^\]\n]+\]:", re.MULTILINE),
+     f"a Markdown reference definition ([x]: …) is not allowed in the data; {LINK_OR_SOURCE}"),
+    (re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*:|[^\s<>@]+@)[^\s<>]*>"),
+     f"an autolink (<…>) is not allowed in the data; {LINK_OR_SOURCE}"),
+    (re.compile(r"<\s*/?\s*[A-Za-z!?]"), "raw HTML is not allowed in the data; write plain text (the site styles it)"),
+    (re.compile(r"\{\s*[:#.]"), "an attribute list ({: …}) is not allowed in the data; write plain text"),
+    (re.compile(r"\[\["), "this [[link]] is not closed, or its text holds a [ or ]; write [[id]] or [[id|plain text]]"),
+]
+# Inside [[id|text]] the text is plain: no Markdown or HTML that could turn it into something else.
+LINK_TEXT_FORBIDDEN = re.compile(r"[\[\]<>`*\\]")
+
+
+def data_text_problems(text: str) -> list[str]:
+    """Why `text` cannot be published as data text (each problem once), or nothing."""
+    problems = [f"the text of [[{link.target}|{link.text}]] must be plain (no [ ] < > ` * or \\); "
+                "write the words only"
+                for link in find_links(text) if link.text and LINK_TEXT_FORBIDDEN.search(link.text)]
+    prose = _blanked(text)
+    problems += [message for pattern, message in DATA_TEXT_RULES if pattern.search(prose)]
+    return problems
+
+
+SCRIPT_URL = r"\s*(?:javascript|data|vbscript)\s*:"
+OTHER_HOST = r"\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//"
+PAGE_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"(?:\]\(|^\s{{0,3}}\[[^\]\n]+\]:|<|\b(?:href|src|action|formaction|srcset)\s*=\s*[\"']?){SCRIPT_URL}",
+                re.IGNORECASE | re.MULTILINE),
+     "a link with a javascript:, data: or vbscript: address is not allowed; "
+     "link a page of the site or an https:// address"),
+    (re.compile(rf"!\[[^\]]*\]\({OTHER_HOST}", re.IGNORECASE),
+     "an image from another host is not allowed (reading the site must request nothing from elsewhere); "
+     "put the image in docs/assets/ and link it there"),
+    (re.compile(rf"<\s*(?:img|script|iframe|frame|link|source|video|audio|embed|object|style)\b[^>]*"
+                rf"\b(?:src|href|srcset|data)\s*=\s*[\"']?{OTHER_HOST}", re.IGNORECASE),
+     "an image, script, frame or stylesheet from another host is not allowed; keep the file in docs/assets/"),
+    (re.compile(r"<\s*(?:script|iframe|frame|object|embed)\b", re.IGNORECASE),
+     "a script, frame or embedded object is not allowed in a page; write Markdown"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE), "an event handler (on…=) is not allowed in a page"),
+]
+
+
+def page_problems(markdown: str) -> list[tuple[int, str]]:
+    """(line, problem) for what a hand-written page may not publish; line counts from 1 in `markdown`."""
+    prose = CODE_OR_LINK.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)) if match.group("code")
+                             else match.group(0), markdown)
+    return sorted({(prose.count("\n", 0, match.start()) + 1, message)
+                   for pattern, message in PAGE_RULES for match in pattern.finditer(prose)})

@@ -1,0 +1,76 @@
+"""One build's generated files and errors, and what `mkdocs serve` keeps between rebuilds.
+
+MkDocs keeps the hook module (and so this object) for the whole process: while serving, a rebuild whose data or
+pages have errors keeps the last good generated files and shows the errors on every page, so the preview never
+stops answering. A plain `mkdocs build` never publishes stale data: there, any error stops the build.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError, DataErrors
+from .links import Linker
+from .markup import page_problems
+from .pages import Site
+from .render import Output, outputs
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What the data makes: the files to add to the site, and what resolves [[links]] on every page."""
+
+    outputs: list[Output]
+    linker: Linker
+
+
+@dataclass
+class Preview:
+    serving: bool = False
+    last_good: Generated | None = None
+    errors: list[DataError] = field(default_factory=list)
+
+    def generate(self, data_dir: Path) -> Generated | None:
+        """The generated files; on errors, the last good ones while serving (None when there are none)."""
+        self.errors = []
+        try:
+            site = Site.load(data_dir)
+            generated = Generated(list(outputs(site)), site.linker)
+        except DataErrors as errors:
+            self.errors = list(errors.errors)
+            return self.last_good if self.serving else None
+        # Only a server needs them again; a build lets them go once MkDocs holds the pages.
+        self.last_good = generated if self.serving else None
+        return generated
+
+    def check_page(self, label: str, markdown: str, linker: Linker | None) -> None:
+        """Note what a hand-written page may not publish, and its [[links]] that name no page."""
+        problems = page_problems(markdown) + (linker.unknown_links(markdown) if linker else [])
+        self.errors += [DataError(label, line, "", message) for line, message in problems]
+
+    def report(self) -> str:
+        """Every error of the build, one per line, for the terminal and the build's failure."""
+        return str(DataErrors(self.errors)) if self.errors else ""
+
+    def notice_markdown(self) -> str:
+        """A notice on top of every served page while there are errors: the same lines the terminal shows."""
+        if not self.errors:
+            return ""
+        lines = "\n".join(f"    {error}" for error in sorted(set(self.errors)))
+        return (f'!!! failure "{self._headline()}"\n'
+                f"    Fix the file and save it; the page reloads by itself.\n\n    ```text\n{lines}\n    ```\n\n")
+
+    def notice_html(self) -> str:
+        """The same notice for pages that are not made from Markdown, such as the 404 page."""
+        if not self.errors:
+            return ""
+        lines = html.escape("\n".join(str(error) for error in sorted(set(self.errors))))
+        return (f'<div class="admonition failure"><p class="admonition-title">{html.escape(self._headline())}</p>'
+                f"<p>Fix the file and save it; the page reloads by itself.</p><pre><code>{lines}</code></pre></div>")
+
+    def _headline(self) -> str:
+        count = len(set(self.errors))
+        shown = "the last good data" if self.last_good else "no data yet"
+        return f"{count} error{'s' if count != 1 else ''} in data/ or docs/: this page shows {shown}"
