@@ -107,7 +107,8 @@ FACTS = [
     ("Uzbekistan an EAEU observer since 2020-12-11",
      lambda d: has_membership(d, "eaeu", "uzbekistan", "observer", "2020-12-11")),
     ("Uzbekistan in EurAsEC 2006-01-25 until its suspension 2008-11-12",
-     lambda d: has_membership(d, "eurasec", "uzbekistan", "suspended", "2006-01-25", "2008-11-12")),
+     lambda d: has_membership(d, "eurasec", "uzbekistan", "member", "2006-01-25", "2008-11-12")
+                and has_membership(d, "eurasec", "uzbekistan", "suspended", "2008-11-12", "2015-01-01")),
     ("OTS created on the basis of the Turkic Council", lambda d: entry(d, "turkic-council").succeeded_by == "ots"),
     ("Turkic World Vision 2040 adopted by the OTS",
      lambda d: says(d, "turkic-world-vision-2040", "Organization of Turkic States", "2021")),
