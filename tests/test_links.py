@@ -48,6 +48,9 @@ def test_unknown_ids_are_reported_with_their_line_and_left_as_written():
     ("- [[deals]]", "Commercial agreements of the visit"),
     ("| x | [[deals]] |", "Commercial agreements of the visit"),
     ("See “[[deals]]”.", "commercial agreements of the visit"),
+    ("Before it\n[[deals]] were signed.", "commercial agreements of the visit"),
+    ("It ended.\n[[deals]] followed.", "Commercial agreements of the visit"),
+    ("It ended.\n\n[[deals]] followed.", "Commercial agreements of the visit"),
 ])
 def test_a_bare_link_reads_as_part_of_its_sentence(text, shown):
     assert f"[{shown}](" in resolve(text, "index.md", TARGETS)

@@ -35,16 +35,22 @@ def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]]) -
     return replace_links(markdown, replace)
 
 
-LIST_OR_CELL_START = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+|:\s+|.*\|\s*)?[\s*_“\"(\[]*")
+LIST_OR_CELL_START = re.compile(r"\s*(?:[-*+]\s+|\d+\.\s+|:\s+|.*\|\s*)[\s*_“\"(\[]*")
+LINE_START = re.compile(r"[\s*_“\"(\[]*")
 SENTENCE_END = re.compile(r"[.!?][”\"')]?\s+[*_“\"(\[]*$")
 
 
 def starts_sentence(markdown: str, position: int) -> bool:
     """Whether a link at `position` opens a sentence, a list item or a table cell: its text then takes a capital."""
-    line = markdown[markdown.rfind("\n", 0, position) + 1:position]
-    if LIST_OR_CELL_START.fullmatch(line):
+    line_start = markdown.rfind("\n", 0, position) + 1
+    line = markdown[line_start:position]
+    if LIST_OR_CELL_START.fullmatch(line) or SENTENCE_END.search(line):
         return True
-    return bool(SENTENCE_END.search(line))
+    if not LINE_START.fullmatch(line):
+        return False
+    # At the start of a line: a new paragraph, or a wrapped line that goes on with the sentence above.
+    previous = markdown[markdown.rfind("\n", 0, max(line_start - 1, 0)) + 1:max(line_start - 1, 0)].rstrip()
+    return not previous or previous.endswith((".", "!", "?", ":", "”"))
 
 
 def capitalised(text: str) -> str:
