@@ -81,6 +81,7 @@ def environment(site: Site) -> jinja2.Environment:
     )
     env.filters.update(
         text=escape_text,
+        quoted=quoted,
         cell=escape_cell,
         date=show_date,
         year=lambda date: date[:4] if date else "",
@@ -107,6 +108,12 @@ def environment(site: Site) -> jinja2.Environment:
 def escape_text(text: str | None) -> str:
     """Data text is Markdown, never HTML: a <script> in YAML shows as text."""
     return html.escape(text or "", quote=False)
+
+
+def quoted(text: str | None) -> str:
+    """A quotation in “…”, on one line; quotation marks inside it become ‘…’, as British usage nests them."""
+    inner = (text or "").replace("\n", " ").replace("“", "‘").replace("”", "’")
+    return f"“{escape_text(inner)}”"
 
 
 def escape_cell(text: str | None) -> str:
