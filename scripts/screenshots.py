@@ -1,7 +1,7 @@
 """`make screenshots`: desktop and phone screenshots of the key pages, and the README's picture.
 
 Builds the site (`mkdocs build --strict` into build/screenshots/site), serves it on 127.0.0.1 and saves,
-with Debian's headless Chromium,
+with headless Chromium (scripts/chromium.py says which),
 - build/screenshots/<page>-desktop.png (1280×800) and <page>-phone.png (390×844, at 2× like a phone)
   for the home, treaty, timeline and organisations pages: the viewport, not the whole page;
 - docs/assets/screenshot-home.png: a copy of the desktop home page for the README, kept under 300 KB.
@@ -12,7 +12,6 @@ Usage: python scripts/screenshots.py [--site BUILT_SITE_DIR] [--out DIR]
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -22,10 +21,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from scripts.chromium import chromium_path  # noqa: E402
 from scripts.serve_site import build, serve_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROMIUM = chromium_path()  # the browser tests' own choice: CHROME_PATH, Debian's, else Playwright's
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 PAGES = {

@@ -34,9 +34,11 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from scripts.chromium import chromium_path
 from scripts.serve_site import serve_site
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's: Playwright's own browser builds cannot be downloaded here
+# CHROME_PATH, else Debian's /usr/bin/chromium, else None: Playwright's own Chromium (macOS, other Linuxes).
+CHROMIUM = chromium_path()
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 DESKTOP = {"width": 1280, "height": 800}
@@ -97,7 +99,7 @@ def all_pages(site_dir: Path) -> list[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)  # None: Playwright's
         yield browser
         browser.close()
 
