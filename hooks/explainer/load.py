@@ -21,6 +21,7 @@ from .errors import DataError, DataErrors
 from .markup import data_text_problems, find_links
 from .model import KIND_BY_KEY, PAGE_KINDS, Citation, Dataset, Node, Source, references
 from .yaml_lines import LineDict, parse
+from .yaml_messages import explain
 
 ARTICLE_ID = "article"
 LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -87,14 +88,8 @@ def _read(path: Path, label: str, errors: list[DataError]) -> LineDict | None:
                                 "file; delete it"))
         return None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        problem = YAML_PROBLEMS.get(problem, problem)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, None)
-        # Only a scanner or parser error is about layout; a value that cannot be read says its own fix.
-        layout = isinstance(error, yaml.scanner.ScannerError | yaml.parser.ParserError)
-        hint = " (check the indentation, and put text with a colon in quotes)" if layout else ""
-        errors.append(DataError(label, line, "", f"YAML syntax error: {problem}{hint}", column))
+        line, column, message = explain(error, text)
+        errors.append(DataError(label, line, "", message, column))
         return None
     if not isinstance(raw, LineDict):
         errors.append(DataError(label, 1, "", "the file must be a mapping of lists, such as `people:` "
@@ -102,13 +97,6 @@ def _read(path: Path, label: str, errors: list[DataError]) -> LineDict | None:
         return None
     _report_duplicate_keys(raw, "", errors)
     return raw
-
-
-# PyYAML's wording, where an editor needs plainer words.
-YAML_PROBLEMS = {
-    "found unconstructable recursive node": "an alias (*name) points back into itself; write the value out instead",
-    "but found another document": "a data file holds one document; remove the second '---'",
-}
 
 
 def _read_article(data_dir: Path, root: Path, errors: list[DataError]) -> str:
