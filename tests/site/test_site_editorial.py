@@ -19,7 +19,8 @@ DOUBLED_THE = re.compile(r"\bthe the\b", re.IGNORECASE)
 
 @pytest.fixture(scope="module")
 def page_texts(site_dir):
-    return {path.relative_to(site_dir).as_posix(): text_of(article_of(read_page(path))) for path in html_pages(site_dir)}
+    return {path.relative_to(site_dir).as_posix(): text_of(article_of(read_page(path)))
+            for path in html_pages(site_dir)}
 
 
 @pytest.mark.parametrize("phrase", RESEARCH_PHRASES)
