@@ -47,6 +47,7 @@ where: | $(BIN)/python ## List every file:line in data/ and docs/ that mentions 
 
 test: $(VENV)/.test $(ACTIONLINT) chromium ## Lint and run the whole test suite
 	$(BIN)/ruff check hooks tests scripts $(wildcard benchmarks)
+	$(BIN)/mypy hooks scripts
 	$(BIN)/python -m pytest || { status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; exit $$status; }
 

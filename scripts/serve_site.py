@@ -25,6 +25,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 import yaml
@@ -60,7 +61,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         return super().translate_path("/" + path[len(self.prefix) :])
 
-    def send_head(self) -> io.BytesIO | object | None:
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         if not self.path.startswith(self.prefix):
             if self.path.split("?", 1)[0] + "/" == self.prefix:  # /explainer -> /explainer/
                 self.send_response(301)

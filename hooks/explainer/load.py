@@ -16,6 +16,7 @@ from typing import Any, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import DataError, DataErrors
 from .markup import data_text_problems, find_links
@@ -196,7 +197,7 @@ def _is_internal(step: str) -> bool:
     return "[" in step or step.startswith("function-")
 
 
-def _message(detail: dict[str, Any], model: type, entry: Any) -> str:
+def _message(detail: ErrorDetails, model: type, entry: Any) -> str:
     kind = detail["type"]
     # For these two kinds the last step is the key itself, even one that looks internal, such as "[".
     key = detail["loc"][-1] if detail["loc"] else ""

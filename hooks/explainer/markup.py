@@ -55,11 +55,13 @@ DATA_TEXT_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"!\["), f"an image is not allowed in the data; describe it in words ({LINK_OR_SOURCE})"),
     # As Python-Markdown reads them: "](" with nothing between, "] [" with at most one space.
     (re.compile(r"\]\(|\]\s?\["), f"a Markdown link is not allowed in the data; {LINK_OR_SOURCE}"),
-    (re.compile(r"^\s{0,3}\[[^\]\n]+\]:", re.MULTILINE),
+    (re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:", re.MULTILINE),
      f"a Markdown reference definition ([x]: …) is not allowed in the data; {LINK_OR_SOURCE}"),
     (re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*:|[^\s<>@]+@)[^\s<>]*>"),
      f"an autolink (<…>) is not allowed in the data; {LINK_OR_SOURCE}"),
-    (re.compile(r"<\s*/?\s*[A-Za-z!?]"), "raw HTML is not allowed in the data; write plain text (the site styles it)"),
+    # A tag, but not an autolink such as <javascript:…>, which has its own message.
+    (re.compile(r"<\s*/?\s*[A-Za-z!?](?![A-Za-z0-9+.-]*:)"),
+     "raw HTML is not allowed in the data; write plain text (the site styles it)"),
     (re.compile(r"\{\s*[:#.]"), "an attribute list ({: …}) is not allowed in the data; write plain text"),
     (re.compile(r"\[\["), "this [[link]] is not closed, or its text holds a [ or ]; write [[id]] or [[id|plain text]]"),
 ]
@@ -80,8 +82,8 @@ def data_text_problems(text: str) -> list[str]:
 SCRIPT_URL = r"\s*(?:javascript|data|vbscript)\s*:"
 OTHER_HOST = r"\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//"
 PAGE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"(?:\]\(|^\s{{0,3}}\[[^\]\n]+\]:|<|\b(?:href|src|action|formaction|srcset)\s*=\s*[\"']?){SCRIPT_URL}",
-                re.IGNORECASE | re.MULTILINE),
+    (re.compile(rf"(?:\]\(|^[ \t]{{0,3}}\[[^\]\n]+\]:|<|\b(?:href|src|action|formaction|srcset)\s*=\s*[\"']?)"
+                rf"{SCRIPT_URL}", re.IGNORECASE | re.MULTILINE),
      "a link with a javascript:, data: or vbscript: address is not allowed; "
      "link a page of the site or an https:// address"),
     (re.compile(rf"!\[[^\]]*\]\({OTHER_HOST}", re.IGNORECASE),

@@ -158,7 +158,7 @@ class References:
 
     def __init__(self, site: Site) -> None:
         self.site = site
-        self.numbers: dict[tuple[str, str], int] = {}
+        self.numbers: dict[tuple[str, str, str], int] = {}
         self.citations: list[Citation] = []
 
     def marks(self, cite: list[Citation]) -> str:

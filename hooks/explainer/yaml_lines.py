@@ -41,7 +41,7 @@ class LineLoader(SafeLoader):  # type: ignore[misc, valid-type]
             raise ValueError("number too long")
         return value
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
         self.flatten_mapping(node)
         mapping = LineDict()
         mapping.file = self.file_label
