@@ -22,11 +22,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from explainer import safety
-from explainer.preview import Generated, Preview
+from explainer.preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 preview = Preview()
-generated: Generated | None = None
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -37,12 +36,11 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global generated
-    generated = preview.generate(Path(config.config_file_path).parent / "data")
+    preview.generate(Path(config.config_file_path).parent / "data")
     docs = Path(config.docs_dir)
     for page in sorted(docs.rglob("*.md")):
         label = f"{docs.name}/{page.relative_to(docs).as_posix()}"
-        preview.check_page(label, page.read_text(encoding="utf-8-sig"), generated.linker if generated else None)
+        preview.check_page(label, page.read_text(encoding="utf-8-sig"))
     if preview.errors and not preview.serving:
         raise PluginError(preview.report())
     return config
@@ -52,7 +50,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir).name
     for file in files.documentation_pages():
         file.edit_uri = f"{docs}/{file.src_uri}"
-    for output in generated.outputs if generated else []:
+    for output in preview.current.outputs if preview.current else []:
         # Entity pages are reached from their section's index, not the sidebar: MkDocs need not list them.
         file = File.generated(config, output.src_uri, content=output.content, inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = output.edit_path
@@ -61,7 +59,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    finished = generated.linker.finish_markdown(markdown, page.file.src_uri) if generated else markdown
+    current = preview.current
+    finished = current.linker.finish_markdown(markdown, page.file.src_uri) if current else markdown
     return preview.notice_markdown() + finished
 
 

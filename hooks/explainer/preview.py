@@ -29,25 +29,26 @@ class Generated:
 @dataclass
 class Preview:
     serving: bool = False
+    current: Generated | None = None  # what this build shows: None when there is nothing good to show
     last_good: Generated | None = None
     errors: list[DataError] = field(default_factory=list)
 
-    def generate(self, data_dir: Path) -> Generated | None:
-        """The generated files; on errors, the last good ones while serving (None when there are none)."""
+    def generate(self, data_dir: Path) -> None:
+        """Make `current`: the generated files, or on errors the last good ones while serving."""
         self.errors = []
         try:
             site = Site.load(data_dir)
-            generated = Generated(list(outputs(site)), site.linker)
+            self.current = Generated(list(outputs(site)), site.linker)
         except DataErrors as errors:
             self.errors = list(errors.errors)
-            return self.last_good if self.serving else None
+            self.current = self.last_good if self.serving else None
+            return
         # Only a server needs them again; a build lets them go once MkDocs holds the pages.
-        self.last_good = generated if self.serving else None
-        return generated
+        self.last_good = self.current if self.serving else None
 
-    def check_page(self, label: str, markdown: str, linker: Linker | None) -> None:
+    def check_page(self, label: str, markdown: str) -> None:
         """Note what a hand-written page may not publish, and its [[links]] that name no page."""
-        problems = page_problems(markdown) + (linker.unknown_links(markdown) if linker else [])
+        problems = page_problems(markdown) + (self.current.linker.unknown_links(markdown) if self.current else [])
         self.errors += [DataError(label, line, "", message) for line, message in problems]
 
     def report(self) -> str:
