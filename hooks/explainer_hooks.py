@@ -36,7 +36,9 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    preview.generate(Path(config.config_file_path).parent / "data")
+    # Edit links open a file; "blob" links show it, and can point at an entry's own lines.
+    source_url = (config.edit_uri or "").replace("/edit/", "/blob/")
+    preview.generate(Path(config.config_file_path).parent / "data", source_url)
     docs = Path(config.docs_dir)
     for page in sorted(docs.rglob("*.md")):
         label = f"{docs.name}/{page.relative_to(docs).as_posix()}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -351,6 +351,34 @@ def references(model: type[Node]) -> list[tuple[str, Ref]]:
     """The fields of `model` that name other entries, as declared on them."""
     return [(name, meta) for name, info in model.model_fields.items() for meta in info.metadata
             if isinstance(meta, Ref)]
+
+
+def closed_fields() -> list[tuple[str, str, list[str]]]:
+    """(where, field, allowed values) of every field that takes one of a fixed list, such as `verdict`.
+
+    Derived from the model, so the editors' guide cannot drift from what the loader accepts.
+    """
+    found: list[tuple[str, str, list[str]]] = []
+
+    def visit(model: type[Node], where: str) -> None:
+        for name, info in model.model_fields.items():
+            for inner in _inner_types(info.annotation):
+                if get_origin(inner) is Literal:
+                    found.append((where, name, [str(value) for value in get_args(inner)]))
+                elif isinstance(inner, type) and issubclass(inner, Node):
+                    visit(inner, f"{where} › {name}")
+
+    for kind in KINDS:
+        visit(kind.model, kind.key)
+    return found
+
+
+def _inner_types(annotation: Any) -> list[Any]:
+    """list[X] → [X], X | None → [X], Annotated[X, …] → [X]; a Literal is kept whole."""
+    if get_origin(annotation) is Literal or not get_args(annotation):
+        return [annotation]
+    arguments = get_args(annotation)[:1] if get_origin(annotation) is Annotated else get_args(annotation)
+    return [inner for argument in arguments if argument is not type(None) for inner in _inner_types(argument)]
 
 
 def json_schema() -> dict[str, Any]:

@@ -30,6 +30,7 @@ TIMELINE_PAGE = "timeline.md"
 GLOSSARY_PAGE = "glossary.md"
 SOURCES_PAGE = "sources.md"
 CHECKS_PAGE = "fact-checks.md"
+ALLOWED_VALUES_PAGE = "allowed-values.md"
 T = TypeVar("T")
 # Past this size a country × organisation table is no longer readable (and grows as their product):
 # the organisations page then points to each country's memberships and to the CSV instead.
@@ -80,6 +81,7 @@ class Site:
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)
+    lines_of: dict[str, tuple[str, int, int | None]] = field(default_factory=dict)
     linker: links.Linker = field(default_factory=links.Linker)
 
     @classmethod
@@ -105,6 +107,7 @@ class Site:
         site.predecessors_of = _group(dataset.of(Organisation),
                                       lambda org: {org.succeeded_by} if org.succeeded_by else set())
         site.sources = {source.id: source for source in dataset.of(Source)}
+        site.lines_of = _entry_lines(dataset)
         site.cited_by = site._citing_entities()
         site.glossary = {abbr: entity.id for entity in site.entity_by_id.values() for abbr in entity.abbreviations}
         expansions = {abbr: site.entity_by_id[entity_id].name for abbr, entity_id in site.glossary.items()}
@@ -148,6 +151,20 @@ class Site:
 
     def is_article_fact(self, cite: list[Citation]) -> bool:
         return any(citation.source == ARTICLE_ID for citation in cite)
+
+
+def _entry_lines(dataset: Dataset) -> dict[str, tuple[str, int, int | None]]:
+    """Each entry's file and lines: from its own line to the line before the next entry of its file (None: the end)."""
+    by_file: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for key in Dataset.model_fields:
+        for entry in getattr(dataset, key):
+            by_file[entry._file].append((entry._line, entry.id))
+    lines: dict[str, tuple[str, int, int | None]] = {}
+    for file, starts in by_file.items():
+        starts.sort()
+        for (start, entry_id), following in zip(starts, [*starts[1:], None], strict=True):
+            lines[entry_id] = (file, start, following[0] - 1 if following else None)
+    return lines
 
 
 def _in_span(date: str, start: str | None, end: str | None) -> bool:

@@ -33,12 +33,12 @@ class Preview:
     last_good: Generated | None = None
     errors: list[DataError] = field(default_factory=list)
 
-    def generate(self, data_dir: Path) -> None:
+    def generate(self, data_dir: Path, source_url: str = "") -> None:
         """Make `current`: the generated files, or on errors the last good ones while serving."""
         self.errors = []
         try:
             site = Site.load(data_dir)
-            self.current = Generated(list(outputs(site)), site.linker)
+            self.current = Generated(list(outputs(site, source_url)), site.linker)
         except DataErrors as errors:
             self.errors = list(errors.errors)
             self.current = self.last_good if self.serving else None

@@ -24,25 +24,36 @@ from .model import (
     Organisation,
     Source,
     Term,
+    closed_fields,
     json_schema,
 )
-from .pages import CHECKS_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, Site, entity_src, section_src
+from .pages import (
+    ALLOWED_VALUES_PAGE,
+    CHECKS_PAGE,
+    GLOSSARY_PAGE,
+    SOURCES_PAGE,
+    TIMELINE_PAGE,
+    Site,
+    entity_src,
+    section_src,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file the build adds to the site, and the file an editor changes to change it."""
+    """One file the build adds to the site, and the file an editor changes to change it (None: no edit button)."""
 
     src_uri: str
     content: str
-    edit_path: str
+    edit_path: str | None
 
 
-def outputs(site: Site) -> Iterator[Output]:
-    """Every generated page and data file of the site."""
+def outputs(site: Site, source_url: str = "") -> Iterator[Output]:
+    """Every generated page and data file of the site; `source_url` is where the repository shows its files."""
     env = environment(site)
+    env.globals["source_lines_url"] = lambda entity_id: source_lines_url(site, source_url, entity_id)
     for kind in PAGE_KINDS:
         yield Output(section_src(kind.key), _render(env, f"section-{kind.key}.md.j2", "section.md.j2", site=site,
                                                     kind=kind.key), kind.data_file)
@@ -57,6 +68,8 @@ def outputs(site: Site) -> Iterator[Output]:
     yield Output(SOURCES_PAGE, _render(env, "sources.md.j2", site=site), KIND_OF_MODEL[Source].data_file)
     yield Output(CHECKS_PAGE, _render(env, "fact-checks.md.j2", site=site, refs=References(site)),
                  KIND_OF_MODEL[Check].data_file)
+    # Made from the model's rules: there is nothing on it for an editor to change.
+    yield Output(ALLOWED_VALUES_PAGE, _render(env, "allowed-values.md.j2"), None)
     yield Output("data.json", data_json(site), "data/")
     yield Output("memberships.csv", memberships_csv(site), organisations)
     yield Output("timeline.csv", timeline_csv(site), timeline)
@@ -95,7 +108,7 @@ def environment(site: Site) -> jinja2.Environment:
         is_article=site.is_article_fact,
     )
     env.tests["is_article"] = site.is_article_fact
-    env.globals.update(KINDS=KIND_BY_KEY, section_src=section_src, entity_src=entity_src,
+    env.globals.update(KINDS=KIND_BY_KEY, closed_fields=closed_fields, section_src=section_src, entity_src=entity_src,
                        TIMELINE_PAGE=TIMELINE_PAGE, CHECKS_PAGE=CHECKS_PAGE, SOURCES_PAGE=SOURCES_PAGE,
                        GLOSSARY_PAGE=GLOSSARY_PAGE, succession_chains=links.succession_chains,
                        membership_cell=membership_cell)
@@ -103,6 +116,14 @@ def environment(site: Site) -> jinja2.Environment:
 
 
 # ----- filters --------------------------------------------------------------------------------------
+
+
+def source_lines_url(site: Site, source_url: str, entity_id: str) -> str:
+    """The entry's lines in the repository, so an editor lands on the entry, not the top of the file."""
+    if not source_url or entity_id not in site.lines_of:
+        return ""
+    file, start, end = site.lines_of[entity_id]
+    return f"{source_url}{file}#L{start}" + (f"-L{end}" if end else "")
 
 
 def escape_text(text: str | None) -> str:
