@@ -66,6 +66,7 @@ schema: $(VENV)/.site ## Regenerate schema/data.schema.json from the model
 
 bench: $(VENV)/.bench ## Run the benchmarks
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/real_site.py
 
 audit: $(VENV)/.test chromium ## Audit the built pages in a browser
 	@script=$$(ls scripts/audit scripts/audit.sh scripts/audit.py 2>/dev/null | head -n 1); \

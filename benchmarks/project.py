@@ -55,6 +55,14 @@ def make_explainer_project(n: int, root: Path, seed: int = 0) -> Project:
     return Project(root, generate(n, root, seed, linked_ids(root / "docs")))
 
 
+def make_real_project(root: Path) -> Project:
+    """The explainer over the repository's own data: the real site, in a folder of its own."""
+    _fresh(root)
+    shutil.copyfile(REPO / CONFIG, root / CONFIG)
+    copy_folders(REPO, root, (*COPIED, "data"))
+    return Project(root)
+
+
 def make_baseline_project(explainer: Project, root: Path) -> Project:
     """Plain MkDocs + Material with the explainer's pages as static files and no hooks."""
     _fresh(root)
@@ -63,11 +71,9 @@ def make_baseline_project(explainer: Project, root: Path) -> Project:
     copy_folders(explainer.root, root, THEME_FOLDERS)
     for path in sorted((root / "docs").rglob("*.md")):
         src_uri = path.relative_to(root / "docs").as_posix()
-        path.write_text(finished(site, path.read_text(encoding="utf-8"), src_uri, f"docs/{src_uri}"),
-                        encoding="utf-8")
+        path.write_text(finished(site, path.read_text(encoding="utf-8"), src_uri), encoding="utf-8")
     for output in outputs(site):
-        content = finished(site, output.content, output.src_uri, output.edit_path) \
-            if output.src_uri.endswith(".md") else output.content
+        content = finished(site, output.content, output.src_uri) if output.src_uri.endswith(".md") else output.content
         target = root / "docs" / output.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
@@ -76,7 +82,7 @@ def make_baseline_project(explainer: Project, root: Path) -> Project:
     return Project(root)
 
 
-def finished(site: Site, text: str, src_uri: str, label: str) -> str:
+def finished(site: Site, text: str, src_uri: str) -> str:
     """The page as on_page_markdown leaves it, with its front matter put back in front.
 
     MkDocs splits the front matter off before the hook runs (mkdocs.utils.meta.get_data); so do we.
