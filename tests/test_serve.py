@@ -94,15 +94,19 @@ def test_live_reload_survives_a_mistake(server):
     assert server.process.poll() is None
 
 
-def test_a_broken_link_in_a_page_never_hangs_the_preview(server):
-    """A [[link]] to no entry in docs/: every page, the 404 page too, answers at once with the notice."""
+@pytest.mark.parametrize(("mistake", "message"), [
+    ("See [[no-such-entry]].", "the link [[no-such-entry]] names no entry"),
+    ("See [this](javascript:alert(1)).", "a link with a javascript:, data: or vbscript: address is not allowed"),
+], ids=["unknown-link", "script-link"])
+def test_a_mistake_in_a_page_never_hangs_the_preview(server, mistake, message):
+    """A mistake in docs/: every page, the 404 page too, answers at once with the notice; fixing it recovers."""
     page = server.project / "docs" / "index.md"
     good = page.read_text(encoding="utf-8")
     lines = good.splitlines(keepends=True)
     line = next(number for number, text in enumerate(lines, start=1) if number > 5 and text.strip())
-    lines.insert(line - 1, "See [[no-such-entry]].\n\n")
+    lines.insert(line - 1, f"{mistake}\n\n")
     page.write_text("".join(lines), encoding="utf-8")
-    error = f"docs/index.md:{line}: the link [[no-such-entry]] names no entry"
+    error = f"docs/index.md:{line}: {message}"
     wait_for(lambda: NOTICE in server.get("")[1], TIMEOUT, "the notice on the home page", server.output)
     for path in ["", "timeline/", "no-such-page/"]:
         status, body = server.get(path)
@@ -112,6 +116,7 @@ def test_a_broken_link_in_a_page_never_hangs_the_preview(server):
     last_lines = [text for text in server.output().splitlines() if text.strip() and '"GET ' not in text][-3:]
     assert any(error in text for text in last_lines), f"the terminal's last lines do not name it:\n{last_lines}"
     assert "not included in the nav" not in server.output()
+    assert "javascript:alert" not in server.get("")[1], "the preview shows the unsafe link"
 
     page.write_text(good, encoding="utf-8")
     wait_for(lambda: NOTICE not in server.get("")[1], TIMEOUT, "the notice to go once fixed", server.output)

@@ -32,10 +32,11 @@ class Preview:
     current: Generated | None = None  # what this build shows: None when there is nothing good to show
     last_good: Generated | None = None
     errors: list[DataError] = field(default_factory=list)
+    unsafe_pages: set[str] = field(default_factory=set)  # hand-written pages whose content must not be shown
 
     def generate(self, data_dir: Path, source_url: str = "") -> None:
         """Make `current`: the generated files, or on errors the last good ones while serving."""
-        self.errors = []
+        self.errors, self.unsafe_pages = [], set()
         try:
             site = Site.load(data_dir)
             self.current = Generated(list(outputs(site, source_url)), site.linker)
@@ -48,7 +49,10 @@ class Preview:
 
     def check_page(self, label: str, markdown: str) -> None:
         """Note what a hand-written page may not publish, and its [[links]] that name no page."""
-        problems = page_problems(markdown) + (self.current.linker.unknown_links(markdown) if self.current else [])
+        unsafe = page_problems(markdown)
+        if unsafe:
+            self.unsafe_pages.add(label)
+        problems = unsafe + (self.current.linker.unknown_links(markdown) if self.current else [])
         self.errors += [DataError(label, line, "", message) for line, message in problems]
 
     def report(self) -> str:
