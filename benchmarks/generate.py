@@ -40,8 +40,9 @@ HEADER = "# yaml-language-server: $schema=../schema/data.schema.json\n# Generate
 # How N entities are shared between the kinds. Countries stop at MAX_COUNTRIES (the world has about
 # 200); what they don't take goes to concepts, so the total is exactly N.
 SHARES = {"treaties": 0.03, "agreements": 0.12, "organisations": 0.15, "people": 0.30, "countries": 0.10,
-          "concepts": 0.30}
-MINIMUM = {"treaties": 1, "agreements": 1, "organisations": 2, "people": 1, "countries": 2, "concepts": 1}
+          "concepts": 0.28, "places": 0.02}
+MINIMUM = {"treaties": 1, "agreements": 1, "organisations": 2, "people": 1, "countries": 2, "concepts": 1,
+           "places": 1}
 MAX_COUNTRIES = 200
 FIRST_YEAR, LAST_YEAR = 1950, 2024
 
@@ -218,8 +219,12 @@ def _concept_name(rng: random.Random) -> str:
     return f"{rng.choice(CONCEPT_MODIFIERS)} {rng.choice(CONCEPT_NOUNS)}"
 
 
+def _place_name(rng: random.Random) -> str:
+    return (_syllables(rng, 2) + rng.choice(["abad", "kent", "grad", "tau"])).title()
+
+
 NAMERS = {"treaties": _treaty_name, "agreements": _agreement_name, "organisations": _organisation_name,
-          "people": _person_name, "countries": _country_name, "concepts": _concept_name}
+          "people": _person_name, "countries": _country_name, "concepts": _concept_name, "places": _place_name}
 
 
 # ----- the writer: text, citations and dates ----------------------------------------------------------------
@@ -419,8 +424,15 @@ def organisations(writer: Writer) -> list[Entry]:
     return [organisation(writer, entity_id, successor) for entity_id, successor in zip(ids, successors, strict=True)]
 
 
+def place(writer: Writer, entity_id: str) -> Entry:
+    # Inside the region map's frame, so that the benchmark draws every place.
+    rng = writer.rng
+    return entity(writer, entity_id) | {"lat": round(rng.uniform(36, 55), 2), "lon": round(rng.uniform(42, 85), 2),
+                                        "country": writer.pick("countries")[0]}
+
+
 ENTRY_MAKERS = {"treaties": treaty, "agreements": agreement, "people": person, "countries": country,
-                "concepts": entity}
+                "concepts": entity, "places": place}
 
 
 def eras() -> list[Entry]:

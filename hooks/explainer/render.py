@@ -22,6 +22,7 @@ from .model import (
     Citation,
     Event,
     Organisation,
+    Place,
     Source,
     Term,
     json_schema,
@@ -93,6 +94,7 @@ def environment(site: Site) -> jinja2.Environment:
         tojson=lambda value: json.dumps(value, ensure_ascii=False),
         urlencode_url=lambda url: url.replace(" ", "%20").replace("(", "%28").replace(")", "%29"),
         is_article=site.is_article_fact,
+        coordinates=show_coordinates,
     )
     env.tests["is_article"] = site.is_article_fact
     env.globals.update(KINDS=KIND_BY_KEY, section_src=section_src, entity_src=entity_src,
@@ -141,6 +143,12 @@ def show_span(start: str | None, end: str | None, precision: str = "full") -> st
     if start:
         return f"since {shown(start)}"
     return f"until {shown(end)}" if end else ""
+
+
+def show_coordinates(place: Place) -> str:
+    """ "41.26° N, 69.22° E": degrees with their hemispheres, as a gazetteer gives them."""
+    return (f"{abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}, "
+            f"{abs(place.lon):.2f}° {'E' if place.lon >= 0 else 'W'}")
 
 
 def membership_cell(organisation: Organisation, country_id: str) -> str:
