@@ -31,6 +31,7 @@ from explainer.markup import find_links
 from explainer.model import ENTITY_KINDS, KIND_BY_KEY, KIND_OF_MODEL, Check, Dataset, Event, Membership, Source
 
 ARTICLE = REPO / "data" / "sources" / "article.txt"
+GEO = REPO / "data" / "geo"
 # The files and the closed values come from the model, so the benchmark follows it.
 TIMELINE_FILE = Path(KIND_OF_MODEL[Event].data_file).name
 SOURCES_FILE = Path(KIND_OF_MODEL[Source].data_file).name
@@ -518,6 +519,7 @@ def write_data(data_dir: Path, files: DataFiles, note: str) -> None:
         shutil.rmtree(data_dir)
     (data_dir / "sources").mkdir(parents=True)
     shutil.copyfile(ARTICLE, data_dir / "sources" / "article.txt")
+    shutil.copytree(GEO, data_dir / "geo")  # the maps' outlines, which the data does not make
     for name, content in files.items():
         write_data_file(data_dir, name, content, note)
 

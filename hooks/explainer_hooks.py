@@ -60,7 +60,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     current = preview.current
-    finished = current.linker.finish_markdown(markdown, page.file.src_uri) if current else markdown
+    finished = current.finish_markdown(markdown, page.file.src_uri) if current else markdown
     return preview.notice_markdown() + finished
 
 

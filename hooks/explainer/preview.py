@@ -15,7 +15,7 @@ from .errors import DataError, DataErrors
 from .links import Linker
 from .markup import page_problems
 from .pages import Site
-from .render import Output, outputs
+from .render import Output, outputs, page_pictures, with_pictures
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,11 @@ class Generated:
 
     outputs: list[Output]
     linker: Linker
+    pictures: dict[str, str]  # what hand-written pages may show with <!-- picture: NAME -->
+
+    def finish_markdown(self, markdown: str, page_src: str) -> str:
+        """Pictures in, then [[links]] resolved and abbreviations added."""
+        return self.linker.finish_markdown(with_pictures(markdown, page_src, self.pictures), page_src)
 
 
 @dataclass
@@ -38,7 +43,7 @@ class Preview:
         self.errors = []
         try:
             site = Site.load(data_dir)
-            self.current = Generated(list(outputs(site)), site.linker)
+            self.current = Generated(list(outputs(site)), site.linker, page_pictures(site))
         except DataErrors as errors:
             self.errors = list(errors.errors)
             self.current = self.last_good if self.serving else None
