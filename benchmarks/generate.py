@@ -31,6 +31,7 @@ from explainer.markup import find_links
 from explainer.model import ENTITY_KINDS, KIND_BY_KEY, KIND_OF_MODEL, Check, Dataset, Event, Membership, Source
 
 ARTICLE = REPO / "data" / "sources" / "article.txt"
+GEO = REPO / "data" / "geo"
 # The files and the closed values come from the model, so the benchmark follows it.
 TIMELINE_FILE = Path(KIND_OF_MODEL[Event].data_file).name
 SOURCES_FILE = Path(KIND_OF_MODEL[Source].data_file).name
@@ -41,8 +42,9 @@ HEADER = "# yaml-language-server: $schema=../schema/data.schema.json\n# Generate
 # (the world has about 200); what they don't take goes to concepts, so the total is exactly N. A kind added to
 # the site later and not listed here gets no synthetic entries: it is not benchmarked, and nothing breaks.
 SHARES = {"treaties": 0.03, "agreements": 0.12, "organisations": 0.15, "people": 0.30, "countries": 0.10,
-          "concepts": 0.30}
-MINIMUM = {"treaties": 1, "agreements": 1, "organisations": 2, "people": 1, "countries": 2, "concepts": 1}
+          "concepts": 0.28, "places": 0.02}
+MINIMUM = {"treaties": 1, "agreements": 1, "organisations": 2, "people": 1, "countries": 2, "concepts": 1,
+           "places": 1}
 MAX_COUNTRIES = 200
 FIRST_YEAR, LAST_YEAR = 1950, 2024
 
@@ -219,8 +221,12 @@ def _concept_name(rng: random.Random) -> str:
     return f"{rng.choice(CONCEPT_MODIFIERS)} {rng.choice(CONCEPT_NOUNS)}"
 
 
+def _place_name(rng: random.Random) -> str:
+    return (_syllables(rng, 2) + rng.choice(["abad", "kent", "grad", "tau"])).title()
+
+
 NAMERS = {"treaties": _treaty_name, "agreements": _agreement_name, "organisations": _organisation_name,
-          "people": _person_name, "countries": _country_name, "concepts": _concept_name}
+          "people": _person_name, "countries": _country_name, "concepts": _concept_name, "places": _place_name}
 
 
 # ----- the writer: text, citations and dates ----------------------------------------------------------------
@@ -420,8 +426,15 @@ def organisations(writer: Writer) -> list[Entry]:
     return [organisation(writer, entity_id, successor) for entity_id, successor in zip(ids, successors, strict=True)]
 
 
+def place(writer: Writer, entity_id: str) -> Entry:
+    # Inside the region map's frame, so that the benchmark draws every place.
+    rng = writer.rng
+    return entity(writer, entity_id) | {"lat": round(rng.uniform(36, 55), 2), "lon": round(rng.uniform(42, 85), 2),
+                                        "country": writer.pick("countries")[0]}
+
+
 ENTRY_MAKERS = {"treaties": treaty, "agreements": agreement, "people": person, "countries": country,
-                "concepts": entity}
+                "concepts": entity, "places": place}
 
 
 def eras() -> list[Entry]:
@@ -507,6 +520,7 @@ def write_data(data_dir: Path, files: DataFiles, note: str) -> None:
         shutil.rmtree(data_dir)
     (data_dir / "sources").mkdir(parents=True)
     shutil.copyfile(ARTICLE, data_dir / "sources" / "article.txt")
+    shutil.copytree(GEO, data_dir / "geo")  # the maps' outlines, which the data does not make
     for name, content in files.items():
         write_data_file(data_dir, name, content, note)
 

@@ -64,7 +64,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     if f"{Path(config.docs_dir).name}/{page.file.src_uri}" in preview.unsafe_pages:
         return preview.notice_markdown()  # while serving: the notice, never the unsafe text
     current = preview.current
-    finished = current.linker.finish_markdown(markdown, page.file.src_uri) if current else markdown
+    finished = current.finish_markdown(markdown, page.file.src_uri) if current else markdown
     return preview.notice_markdown() + finished
 
 

@@ -72,8 +72,8 @@ def date_patterns(year: int, month: int, day: int | None) -> list[str]:
 
 
 def is_an_id(phrase: str, root: Path) -> bool:
-    """Whether some entry in data/ has exactly this `id:`."""
-    line = re.compile(ID_LINE.format(re.escape(phrase)), re.M)
+    """Whether some entry in data/ has exactly this `id:`; ids are lower case, so "Tashkent" is the id tashkent."""
+    line = re.compile(ID_LINE.format(re.escape(phrase.lower())), re.M)
     files = (root / "data").rglob("*.yml")
     return any(line.search(path.read_text(encoding="utf-8", errors="replace")) for path in files)
 

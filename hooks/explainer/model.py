@@ -243,6 +243,21 @@ class Concept(Entity):
     pass
 
 
+PlaceKind = Literal["capital", "city", "port", "border crossing"]
+
+
+class Place(Entity):
+    """A point on the map: a capital, a port, a waypoint of a route; its coordinates cite a gazetteer."""
+
+    lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive")
+    lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive")
+    kind: PlaceKind | None = None
+    country: Annotated[Id, Ref("countries")]
+    on_route: Annotated[Id | None, Ref()] = Field(
+        default=None, description="The route it is a waypoint of, such as middle-corridor; the map draws the route "
+                                  "through its waypoints in the order this file lists them")
+
+
 class Era(Span):
     id: Id
     title: str
@@ -321,6 +336,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("people", Person, "data/people.yml", "people", "People", "Person"),
     Kind("countries", Country, "data/countries.yml", "countries", "Countries", "Country"),
     Kind("concepts", Concept, "data/concepts.yml", "concepts", "Ideas", "Idea"),
+    Kind("places", Place, "data/places.yml", "places", "Map", "Place"),
     Kind("sources", Source, "data/sources.yml"),
     Kind("eras", Era, "data/timeline.yml"),
     Kind("events", Event, "data/timeline.yml"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from . import links
+from . import geo, links
 from .load import ARTICLE_ID, iter_nodes, load_dataset, owner_id
 from .model import (
     KIND_BY_KEY,
@@ -83,11 +83,14 @@ class Site:
     glossary: dict[str, str] = field(default_factory=dict)
     lines_of: dict[str, tuple[str, int, int | None]] = field(default_factory=dict)
     linker: links.Linker = field(default_factory=links.Linker)
+    geo: geo.Geo = field(default_factory=geo.Geo)  # the maps' country outlines
 
     @classmethod
     def load(cls, data_dir: Path) -> Site:
         with cyclic_gc_paused():
-            return cls.from_dataset(load_dataset(data_dir))
+            site = cls.from_dataset(load_dataset(data_dir))
+        site.geo = geo.load(data_dir)
+        return site
 
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> Site:

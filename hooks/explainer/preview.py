@@ -15,7 +15,7 @@ from .errors import DataError, DataErrors
 from .links import Linker
 from .markup import page_problems
 from .pages import Site
-from .render import Output, outputs
+from .render import PICTURE_MARK, Output, outputs, page_pictures, with_pictures
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,11 @@ class Generated:
 
     outputs: list[Output]
     linker: Linker
+    pictures: dict[str, str]  # what hand-written pages may show with <!-- picture: NAME -->
+
+    def finish_markdown(self, markdown: str, page_src: str) -> str:
+        """Pictures in, then [[links]] resolved and abbreviations added."""
+        return self.linker.finish_markdown(with_pictures(markdown, page_src, self.pictures), page_src)
 
 
 @dataclass
@@ -39,7 +44,7 @@ class Preview:
         self.errors, self.unsafe_pages = [], set()
         try:
             site = Site.load(data_dir)
-            self.current = Generated(list(outputs(site, source_url)), site.linker)
+            self.current = Generated(list(outputs(site, source_url)), site.linker, page_pictures(site))
         except DataErrors as errors:
             self.errors = list(errors.errors)
             self.current = self.last_good if self.serving else None
@@ -48,11 +53,12 @@ class Preview:
         self.last_good = self.current if self.serving else None
 
     def check_page(self, label: str, markdown: str) -> None:
-        """Note what a hand-written page may not publish, and its [[links]] that name no page."""
-        unsafe = page_problems(markdown)
-        if unsafe:
+        """Note what a hand-written page may not publish, and its [[links]] and pictures that name nothing."""
+        problems = page_problems(markdown)
+        if problems:
             self.unsafe_pages.add(label)
-        problems = unsafe + (self.current.linker.unknown_links(markdown) if self.current else [])
+        if self.current:
+            problems += self.current.linker.unknown_links(markdown) + unknown_pictures(markdown, self.current.pictures)
         self.errors += [DataError(label, line, "", message) for line, message in problems]
 
     def report(self) -> str:
@@ -79,3 +85,10 @@ class Preview:
         count = len(set(self.errors))
         shown = "the last good data" if self.last_good else "no data yet"
         return f"{count} error{'s' if count != 1 else ''} in data/ or docs/: this page shows {shown}"
+
+
+def unknown_pictures(markdown: str, pictures: dict[str, str]) -> list[tuple[int, str]]:
+    """(line, message) for each <!-- picture: NAME --> that names no picture: it would vanish without a word."""
+    return [(markdown.count("\n", 0, mark.start()) + 1,
+             f"there is no picture named '{mark.group('name')}'; use one of: {', '.join(sorted(pictures))}")
+            for mark in PICTURE_MARK.finditer(markdown) if mark.group("name") not in pictures]

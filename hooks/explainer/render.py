@@ -6,13 +6,14 @@ import csv
 import html
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from . import links
+from . import links, pictures
 from .model import (
     KIND_BY_KEY,
     KIND_OF_MODEL,
@@ -22,6 +23,7 @@ from .model import (
     Citation,
     Event,
     Organisation,
+    Place,
     Source,
     Term,
     closed_fields,
@@ -106,13 +108,35 @@ def environment(site: Site) -> jinja2.Environment:
         tojson=lambda value: json.dumps(value, ensure_ascii=False),
         urlencode_url=lambda url: url.replace(" ", "%20").replace("(", "%28").replace(")", "%29"),
         is_article=site.is_article_fact,
+        coordinates=show_coordinates,
     )
     env.tests["is_article"] = site.is_article_fact
     env.globals.update(KINDS=KIND_BY_KEY, closed_fields=closed_fields, section_src=section_src, entity_src=entity_src,
                        TIMELINE_PAGE=TIMELINE_PAGE, CHECKS_PAGE=CHECKS_PAGE, SOURCES_PAGE=SOURCES_PAGE,
                        GLOSSARY_PAGE=GLOSSARY_PAGE, succession_chains=links.succession_chains,
-                       membership_cell=membership_cell)
+                       membership_cell=membership_cell, region_map=pictures.region_map,
+                       locator_map=pictures.locator_map, members_map=pictures.members_map,
+                       succession_map=pictures.succession_map, route_of=pictures.route_of,
+                       timeline_picture=pictures.timeline_picture, PATTERNS=pictures.PATTERNS)
     return env
+
+
+# A hand-written page asks for a picture with this comment; its links are written from ROOT, then from the page.
+PICTURE_MARK = re.compile(r"^<!-- picture: (?P<name>[a-z-]+) -->$", re.MULTILINE)
+ROOT = "\x00root/"
+
+
+def page_pictures(site: Site) -> dict[str, str]:
+    """The pictures that hand-written pages in docs/ may show, by name."""
+    env = environment(site)
+    return {"region-map": env.get_template("region-map.md.j2").render(site=site, up=ROOT)}
+
+
+def with_pictures(markdown: str, page_src: str, shown: dict[str, str]) -> str:
+    """The page with each <!-- picture: NAME --> replaced by that picture, its links made relative to the page."""
+    depth = page_src.count("/") + (0 if page_src.rsplit("/", 1)[-1] == "index.md" else 1)
+    return PICTURE_MARK.sub(lambda mark: shown.get(mark.group("name"), mark.group(0)).replace(ROOT, "../" * depth),
+                            markdown)
 
 
 # ----- filters --------------------------------------------------------------------------------------
@@ -162,6 +186,12 @@ def show_span(start: str | None, end: str | None, precision: str = "full") -> st
     if start:
         return f"since {shown(start)}"
     return f"until {shown(end)}" if end else ""
+
+
+def show_coordinates(place: Place) -> str:
+    """ "41.26° N, 69.22° E": degrees with their hemispheres, as a gazetteer gives them."""
+    return (f"{abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}, "
+            f"{abs(place.lon):.2f}° {'E' if place.lon >= 0 else 'W'}")
 
 
 def membership_cell(organisation: Organisation, country_id: str) -> str:

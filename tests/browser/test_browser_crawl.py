@@ -13,7 +13,7 @@ import pytest
 # Schemes that make no network request of their own.
 LOCAL_SCHEMES = {"data", "blob", "about"}
 # The pages looked at most closely (also those of `make audit` and `make screenshots`).
-KEY_PAGES = ["", "treaty/treaty-on-allied-relations/", "timeline/", "organisations/"]
+KEY_PAGES = ["", "treaty/treaty-on-allied-relations/", "timeline/", "organisations/", "places/"]
 
 
 def _report(found: dict[str, list[str]]) -> str:

@@ -1,0 +1,189 @@
+"""Country outlines and a projection for the maps drawn at build time (no tiles, no script, no other host).
+
+The outlines are the small extract of Natural Earth in data/geo/ (see its README). Points are projected
+equirectangularly with the cosine of the frame's middle latitude, which keeps Central Asia's shapes true enough
+at this scale, then simplified to the scale they are drawn at and written as compact SVG path data.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Point = tuple[float, float]
+Ring = list[Point]
+GEO_FILE = Path("geo") / "central-asia.json"  # inside the data folder
+
+
+@dataclass(frozen=True)
+class Outline:
+    id: str  # the site's country id where the country has a page: "kazakhstan", "turkiye"
+    name: str
+    rings: list[Ring]
+
+
+@dataclass(frozen=True)
+class Geo:
+    countries: list[Outline] = field(default_factory=list)
+    borders: dict[tuple[str, str], list[Ring]] = field(default_factory=dict)
+
+    def outline(self, country_id: str) -> Outline | None:
+        return next((outline for outline in self.countries if outline.id == country_id), None)
+
+
+def load(data_dir: Path) -> Geo:
+    """The extract in data/geo/, or no outlines at all when a data folder has none (the maps then show places)."""
+    path = data_dir / GEO_FILE
+    if not path.exists():
+        return Geo()
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    countries = [Outline(country["id"], country["name"],
+                         [[(lon, lat) for lon, lat in ring] for ring in country["rings"]])
+                 for country in raw["countries"]]
+    borders = {(border["between"][0], border["between"][1]): [[(lon, lat) for lon, lat in line]
+                                                                for line in border["lines"]]
+               for border in raw["borders"]}
+    return Geo(countries, borders)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The part of the globe a map shows, and its projection onto a viewBox `width` units wide."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+    width: int = 1000
+
+    @property
+    def _cos(self) -> float:
+        return math.cos(math.radians((self.south + self.north) / 2))
+
+    @property
+    def scale(self) -> float:
+        """ViewBox units per degree of latitude."""
+        return self.width / ((self.east - self.west) * self._cos)
+
+    @property
+    def height(self) -> int:
+        return round((self.north - self.south) * self.scale)
+
+    def project(self, lon: float, lat: float) -> Point:
+        return (lon - self.west) * self._cos * self.scale, (self.north - lat) * self.scale
+
+    def contains(self, lon: float, lat: float) -> bool:
+        return self.west <= lon <= self.east and self.south <= lat <= self.north
+
+
+def simplified(points: list[Point], tolerance: float) -> list[Point]:
+    """Douglas–Peucker: drop the points that lie within `tolerance` of the line their neighbours draw."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        length = math.hypot(x2 - x1, y2 - y1)
+        farthest, distance = first, 0.0
+        for index in range(first + 1, last):
+            x, y = points[index]
+            gap = (abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / length if length
+                   else math.hypot(x - x1, y - y1))
+            if gap > distance:
+                farthest, distance = index, gap
+        if distance > tolerance:
+            keep[farthest] = True
+            stack += [(first, farthest), (farthest, last)]
+    return [point for point, kept in zip(points, keep, strict=True) if kept]
+
+
+def _visible(points: list[Point], frame: Frame) -> bool:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return max(xs) >= 0 and min(xs) <= frame.width and max(ys) >= 0 and min(ys) <= frame.height
+
+
+def area(points: list[Point]) -> float:
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True))) / 2
+
+
+def _numbers(values: list[int]) -> str:
+    """SVG numbers with no space before a minus sign: "3 4-5-6"."""
+    text = ""
+    for value in values:
+        text += (" " if text and value >= 0 else "") + str(value)
+    return text
+
+
+def _path(points: list[tuple[int, int]], closed: bool) -> str:
+    (x0, y0), steps = points[0], []
+    for (xa, ya), (xb, yb) in zip(points, points[1:], strict=False):
+        steps += [xb - xa, yb - ya]
+    return f"M{x0} {y0}l{_numbers(steps)}" + ("z" if closed else "")
+
+
+def _rounded(points: list[Point]) -> list[tuple[int, int]]:
+    result: list[tuple[int, int]] = []
+    for x, y in points:
+        point = (round(x), round(y))
+        if not result or point != result[-1]:
+            result.append(point)
+    return result
+
+
+def path_data(rings: list[Ring], frame: Frame, tolerance: float, closed: bool = True) -> str:
+    """Rings (or lines) of lon/lat as SVG path data in whole viewBox units, simplified to `tolerance` units.
+
+    Rings off the frame and specks smaller than the tolerance are left out: at this scale they are invisible.
+    """
+    paths = []
+    for ring in rings:
+        projected = [frame.project(lon, lat) for lon, lat in ring]
+        if not projected or not _visible(projected, frame):
+            continue
+        if closed and area(projected) < tolerance * tolerance * 4:
+            continue
+        points = _rounded(simplified(projected, tolerance))
+        if len(points) >= (3 if closed else 2):
+            paths.append(_path(points, closed))
+    return "".join(paths)
+
+
+def label_point(rings: list[Ring], frame: Frame) -> Point | None:
+    """Where a country's name goes: the centroid of its largest ring's part inside the frame."""
+    inside = [[frame.project(lon, lat) for lon, lat in clip(ring, (frame.west, frame.south, frame.east, frame.north))]
+              for ring in rings]
+    inside = [ring for ring in inside if len(ring) >= 3]
+    if not inside:
+        return None
+    ring = max(inside, key=area)
+    twice_area = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))
+    if not twice_area:
+        return None
+    cx = sum((x1 + x2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))
+    cy = sum((y1 + y2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))
+    return cx / (3 * twice_area), cy / (3 * twice_area)
+
+
+def clip(ring: Ring, box: tuple[float, float, float, float]) -> Ring:
+    """Sutherland–Hodgman against a west, south, east, north box (convex, so one pass per side is enough)."""
+    west, south, east, north = box
+    sides = [(0, west, 1), (0, east, -1), (1, south, 1), (1, north, -1)]
+    for axis, value, sign in sides:
+        result: Ring = []
+        for current, previous in zip(ring, ring[-1:] + ring[:-1], strict=True):
+            current_in, previous_in = (current[axis] - value) * sign >= 0, (previous[axis] - value) * sign >= 0
+            if current_in != previous_in:
+                t = (value - previous[axis]) / (current[axis] - previous[axis])
+                other = previous[1 - axis] + t * (current[1 - axis] - previous[1 - axis])
+                result.append((value, other) if axis == 0 else (other, value))
+            if current_in:
+                result.append(current)
+        ring = result
+        if not ring:
+            break
+    return ring

@@ -1,0 +1,314 @@
+"""What the maps and the timeline picture show, worked out in Python; templates/*.svg.j2 draw them.
+
+Every shape and mark carries the link and the words it shows, so the templates only lay them out.
+Links are relative to the site's root, written after `up` (the page's "../" to the root).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import geo, links
+from .model import Organisation, Place, Treaty, date_key
+from .pages import Site, entity_src
+
+# The region: the Caucasus to the Chinese border, the Persian frontier to Astana.
+REGION = geo.Frame(west=39.0, south=35.0, east=87.0, north=56.5)
+# Wide enough for every member of the organisations that lies in Europe or Asia (Hungary to China).
+WIDE = geo.Frame(west=15.0, south=33.0, east=92.0, north=60.0)
+# Simplification, in viewBox units (the viewBox is 1000 wide): about a pixel where the map is drawn.
+DETAIL = {"region": 1.2, "members": 1.8, "locator": 3.0}
+PARTIES = ("kazakhstan", "uzbekistan")
+ROLE_ORDER = ("founding member", "member", "observer", "suspended", "withdrawn", "former")
+ROLE_CLASS = {role: role.replace(" ", "-") for role in ROLE_ORDER}
+# The roles told apart by pattern, not tone alone: the angle of each one's lines (dots for a suspension).
+PATTERNS = {"observer": 45, "suspended": 0, "withdrawn": 45, "former": 0}
+
+
+@dataclass(frozen=True)
+class Shape:
+    id: str
+    name: str
+    d: str
+    href: str | None  # the country's page, from the site's root; None when it has no page
+    css: str  # the shading: "party", "member", "observer", ... or "" for a plain neighbour
+    title: str
+    label: geo.Point | None = None
+
+
+@dataclass(frozen=True)
+class Mark:
+    id: str
+    name: str
+    x: float
+    y: float
+    kind: str
+    href: str
+    title: str
+    anchor: str = "start"  # which side of the dot the name goes
+
+
+@dataclass(frozen=True)
+class MapPicture:
+    key: str  # unique on its page: the SVG's ids start with it
+    frame: geo.Frame
+    title: str
+    description: str
+    shapes: list[Shape]
+    marks: list[Mark] = field(default_factory=list)
+    border: str = ""
+    route: str = ""
+    legend: list[tuple[str, str]] = field(default_factory=list)  # (css class, words)
+
+    @property
+    def height(self) -> int:
+        return self.frame.height
+
+
+def _page(kind: str, entity_id: str) -> str:
+    """An entity's address from the site's root, as a directory URL."""
+    return entity_src(kind, entity_id).removesuffix(".md") + "/"
+
+
+def _country_href(site: Site, country_id: str) -> str | None:
+    return _page("countries", country_id) if site.kind_of.get(country_id) == "countries" else None
+
+
+def _name(site: Site, outline: geo.Outline) -> str:
+    entity = site.entity_by_id.get(outline.id)
+    return entity.name if entity else outline.name
+
+
+def _shapes(site: Site, frame: geo.Frame, detail: float, css_of: dict[str, str], titles: dict[str, str],
+            labelled: set[str], links: bool = True) -> list[Shape]:
+    shapes = []
+    for outline in site.geo.countries:
+        d = geo.path_data(outline.rings, frame, detail)
+        if not d:
+            continue
+        name = _name(site, outline)
+        shapes.append(Shape(outline.id, name, d, _country_href(site, outline.id) if links else None,
+                            css_of.get(outline.id, ""), titles.get(outline.id, name),
+                            geo.label_point(outline.rings, frame) if outline.id in labelled else None))
+    # Shaded countries last, so that their outlines are drawn over their neighbours'.
+    return sorted(shapes, key=lambda shape: bool(shape.css))
+
+
+def places(site: Site) -> list[Place]:
+    return site.dataset.of(Place)
+
+
+def route_of(site: Site, route_id: str) -> list[Place]:
+    """A route's waypoints, in the order the data file lists them."""
+    return [place for place in places(site) if place.on_route == route_id]
+
+
+def _marks(site: Site, frame: geo.Frame) -> list[Mark]:
+    marks = []
+    for place in places(site):
+        if not frame.contains(place.lon, place.lat):
+            continue
+        x, y = frame.project(place.lon, place.lat)
+        signed = " (the treaty was signed here)" if place.id == _signing_place(site) else ""
+        title = f"{place.name}: {place.kind or 'place'} in {site.names.get(place.country, place.country)}{signed}"
+        marks.append(Mark(place.id, place.name, round(x, 1), round(y, 1), ROLE_CLASS.get(place.kind or "", "")
+                          or (place.kind or "place").replace(" ", "-"), _page("places", place.id), title,
+                          "end" if x > frame.width * 0.8 else "start"))
+    return marks
+
+
+def _signing_place(site: Site) -> str:
+    """The place whose name is the treaty's place of signing (Tashkent)."""
+    names = {treaty.place.lower() for treaty in site.dataset.of(Treaty)}
+    return next((place.id for place in places(site) if place.name.lower() in names), "")
+
+
+def region_map(site: Site) -> MapPicture:
+    """The home page's and the Map page's map: the two parties, their border, capitals and the Middle Corridor."""
+    frame, detail = REGION, DETAIL["region"]
+    css_of = {country: "party" for country in PARTIES}
+    labelled = {outline.id for outline in site.geo.countries if site.kind_of.get(outline.id) == "countries"}
+    shapes = _shapes(site, frame, detail, css_of, {}, labelled)
+    border = "".join(geo.path_data(lines, frame, detail, closed=False) for lines in site.geo.borders.values())
+    routes = {place.on_route for place in places(site) if place.on_route}
+    route = "".join(geo.path_data([[(place.lon, place.lat) for place in route_of(site, route_id)]], frame, 0.1,
+                                  closed=False) for route_id in sorted(routes))
+    signed = site.entity_by_id.get(_signing_place(site))
+    description = ("Kazakhstan and Uzbekistan are shaded and their common border is drawn thick. "
+                   + (f"A star marks {signed.name}, where the treaty was signed. " if signed else "")
+                   + "Dots mark the capitals; a dashed line joins the Middle Corridor's waypoints, east to west.")
+    legend = [("party", "Kazakhstan and Uzbekistan, the treaty's parties"), ("border", "Their common border"),
+              ("signed", "Where the treaty was signed"), ("capital", "Capital"),
+              ("route", "Middle Corridor, through its cited waypoints (straight lines, not the track)"),
+              ("waypoint", "Waypoint or port")]
+    return MapPicture("region", frame, "Map of Central Asia: Kazakhstan, Uzbekistan and the Middle Corridor",
+                      description, shapes, _marks(site, frame), border, route, legend)
+
+
+def locator_map(site: Site, country_id: str) -> MapPicture | None:
+    """A small map that picks out one country; None when it is not on the wide frame (Cuba, Japan)."""
+    outline = site.geo.outline(country_id)
+    if not outline or not geo.path_data(outline.rings, WIDE, DETAIL["locator"]):
+        return None
+    name = site.names.get(country_id, outline.name)
+    shapes = _shapes(site, WIDE, DETAIL["locator"], {country_id: "party"}, {}, set(), links=False)
+    return MapPicture(f"locator-{country_id}", WIDE, f"Where {name} is", f"{name} is shaded on a map of the region "
+                      "from Central Europe to China.", shapes)
+
+
+def latest_roles(organisation: Organisation) -> dict[str, str]:
+    """Each member's role in its latest period: what the shading shows (all periods are listed beside it)."""
+    roles: dict[str, tuple[tuple[int, int, int], str]] = {}
+    for member in organisation.members:
+        start = date_key(member.start or "0")
+        if member.country not in roles or start >= roles[member.country][0]:
+            roles[member.country] = (start, member.role)
+    return {country: role for country, (_, role) in roles.items()}
+
+
+def _members_picture(site: Site, key: str, title: str, roles: dict[str, str], notes: dict[str, str]) -> MapPicture:
+    css_of = {country: ROLE_CLASS[role] for country, role in roles.items()}
+    titles = {country: f"{site.names.get(country, country)}: {notes.get(country, roles[country])}" for country in roles}
+    shapes = _shapes(site, WIDE, DETAIL["members"], css_of, titles, set(roles))
+    legend = [(ROLE_CLASS[role], role.capitalize() if role != "former" else "Member of an earlier organisation only")
+              for role in ROLE_ORDER if role in roles.values()]
+    drawn = {shape.id for shape in shapes}
+    off_map = [site.names.get(country, country) for country in roles if country not in drawn]
+    description = "Members are shaded by role; the list below gives every member and period." + (
+        f" Not on the map: {', '.join(off_map)}." if off_map else "")
+    return MapPicture(key, WIDE, title, description, shapes, legend=legend)
+
+
+def members_map(site: Site, organisation: Organisation) -> MapPicture | None:
+    if not organisation.members:
+        return None
+    roles = latest_roles(organisation)
+    return _members_picture(site, f"members-{organisation.id}", f"Members of {organisation.name}, by role", roles, {})
+
+
+def succession_map(site: Site, chain: list[Organisation]) -> MapPicture | None:
+    """One line of succession: each country by its role in the line's last organisation, or as a former member."""
+    last = chain[-1]
+    roles = latest_roles(last)
+    notes: dict[str, str] = {}
+    for org in chain[:-1]:
+        for country in latest_roles(org):
+            if country not in roles or country in notes:
+                notes[country] = (notes[country] + ", " if country in notes else "in ") + org.name
+    for country in notes:
+        roles.setdefault(country, "former")
+    if not roles:
+        return None
+    names = " → ".join(org.abbreviations[0] if org.abbreviations else org.name for org in chain)
+    return _members_picture(site, f"line-{chain[0].id}", f"{names}: members of {last.name} and earlier members", roles,
+                            {country: "only " + note for country, note in notes.items() if roles[country] == "former"})
+
+
+# ----- the timeline ----------------------------------------------------------------------------------------
+
+PX_PER_YEAR = 40
+GUTTER = 78  # room on the left for the lanes' names
+LANE = 14
+TIP_HEIGHT = 84
+TIP_WIDTH = 300  # the strip on top where a hovered or focused mark shows its event
+BAND_ROWS = 3  # era names alternate over three rows, so that short eras' names do not collide
+
+
+@dataclass(frozen=True)
+class Band:
+    title: str
+    x: float
+    width: float
+    row: int
+
+
+@dataclass(frozen=True)
+class EventMark:
+    id: str
+    date: str
+    title: str  # plain text
+    article: bool
+    x: float
+    width: float  # 0 for a day; the span of its month or year otherwise
+    y: float
+    tip_x: float  # where its tip box starts, kept inside the picture
+
+
+@dataclass(frozen=True)
+class TimelinePicture:
+    width: int
+    height: int
+    axis_y: float
+    bands: list[Band]
+    marks: list[EventMark]
+    ticks: list[tuple[float, int]]
+    lanes_top: float
+    lanes_bottom: float
+
+
+def year_fraction(date: str) -> float:
+    """Where a date starts, in years: "2022-12-22" → 2022.97, "2022-12" → 2022.92, "2022" → 2022.0."""
+    year, month, day = date_key(date)
+    return year + ((month or 1) - 1) / 12 + ((day or 1) - 1) / 365
+
+
+def date_extent(date: str) -> tuple[float, float]:
+    """The start and length in years of what a date can mean: a day is a point, a month or a year a span."""
+    parts = len(date.split("-"))
+    return year_fraction(date), (0.0 if parts == 3 else 1 / 12 if parts == 2 else 1.0)
+
+
+def axis_x(years: float, first_year: int) -> float:
+    return round(GUTTER + (years - first_year) * PX_PER_YEAR, 1)
+
+
+def _lanes(spans: list[tuple[float, float]]) -> list[int]:
+    """The first lane where each span fits after the ones before it (spans in date order)."""
+    ends: list[float] = []
+    lanes = []
+    for start, end in spans:
+        lane = next((i for i, last in enumerate(ends) if last < start), len(ends))
+        if lane == len(ends):
+            ends.append(end)
+        ends[lane] = end
+        lanes.append(lane)
+    return lanes
+
+
+def timeline_picture(site: Site) -> TimelinePicture | None:
+    """The eras as bands on a time axis and every dated event as a mark: article events above, context below."""
+    grouped = site.eras()
+    events = [event for _, events in grouped for event in events]
+    if not events:
+        return None
+    first_year = min(date_key(event.date)[0] for event in events)
+    last_year = max(date_key(event.date)[0] for event in events) + 1
+    width = round(axis_x(last_year, first_year) + 12)
+    placed = []
+    for event in events:
+        start, length = date_extent(event.date)
+        x, span = axis_x(start, first_year), round(length * PX_PER_YEAR, 1)
+        placed.append((event, x, span, site.is_article_fact(event.cite)))
+    # A day's mark is a dot 10 wide; a span at least 4: what a lane must leave room for.
+    footprint = [(x - 6, x + max(span, 6) + 2) for _, x, span, _ in placed]
+    above = _lanes([box for box, (_, _, _, article) in zip(footprint, placed, strict=True) if article])
+    below = _lanes([box for box, (_, _, _, article) in zip(footprint, placed, strict=True) if not article])
+    lanes_top = TIP_HEIGHT + BAND_ROWS * 16 + 8
+    axis_y = lanes_top + (max(above, default=0) + 1) * LANE + 8
+    lanes_bottom = axis_y + 8 + (max(below, default=0) + 1) * LANE
+    above_lanes, below_lanes = iter(above), iter(below)
+    marks = []
+    for event, x, span, article in placed:
+        y = axis_y - 14 - next(above_lanes) * LANE if article else axis_y + 14 + next(below_lanes) * LANE
+        marks.append(EventMark(event.id, event.date, links.plain(event.title, site.names), article, x, span, y,
+                               round(min(max(x - 20, 4), width - TIP_WIDTH - 4), 1)))
+    bands = []
+    for index, (era, _) in enumerate(era for era in grouped if era[0]):
+        if era and era.start:
+            start = axis_x(year_fraction(era.start), first_year)
+            end_start, end_length = date_extent(era.end or str(last_year - 1))
+            bands.append(Band(era.title, start, round(axis_x(end_start + end_length, first_year) - start, 1),
+                              index % BAND_ROWS))
+    ticks = [(axis_x(year, first_year), year) for year in range(first_year, last_year + 1) if year % 5 == 0]
+    return TimelinePicture(width, round(lanes_bottom + 30), axis_y, bands, marks, ticks, lanes_top, lanes_bottom)
+
