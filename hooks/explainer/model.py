@@ -287,7 +287,9 @@ class Check(Node):
     id: Id
     title: str
     verdict: Verdict
-    about: Annotated[list[Id], Ref()] = Field(min_length=1, description="The entries whose pages show this check")
+    about: Annotated[list[Id], Ref()] = Field(
+        min_length=1, description="The entries whose pages show this check, the main one first: its page tells the "
+                                  "check in full, the others point to it")
     article_says: Citation
     record_shows: Markdown
     cite: Cite

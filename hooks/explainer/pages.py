@@ -122,6 +122,22 @@ class Site:
                 cited[node.source].add(owner)
         return {source: sorted(owners) for source, owners in cited.items()}
 
+    def connected(self, entity_id: str) -> list[tuple[str, list[str]]]:
+        """The entries this one names as related or is mentioned on, each once, by kind in the site's order."""
+        entity = self.entity_by_id[entity_id]
+        ids = (set(entity.related) | set(self.mentioned_by.get(entity_id, []))) - {entity_id}
+        by_name = sorted(ids, key=lambda other: self.entity_by_id[other].name.lower())
+        groups = [(kind.key, [other for other in by_name if self.kind_of[other] == kind.key]) for kind in PAGE_KINDS]
+        return [(kind, members) for kind, members in groups if members]
+
+    def checks_in_full(self, entity_id: str) -> list[Check]:
+        """The checks this page tells in full: those mainly about it (the first entry of their `about:`)."""
+        return [check for check in self.checks_of.get(entity_id, []) if main_entry(check) == entity_id]
+
+    def checks_pointed_to(self, entity_id: str) -> list[Check]:
+        """The checks this page only points to: told in full on the page of the entry they are mainly about."""
+        return [check for check in self.checks_of.get(entity_id, []) if main_entry(check) != entity_id]
+
     def entities(self, kind: str) -> list[Entity]:
         return sorted(getattr(self.dataset, kind), key=lambda entity: entity.name.lower())
 
@@ -151,6 +167,11 @@ class Site:
 
     def is_article_fact(self, cite: list[Citation]) -> bool:
         return any(citation.source == ARTICLE_ID for citation in cite)
+
+
+def main_entry(check: Check) -> str:
+    """The entry a check is mainly about, whose page tells it in full: the first of its `about:`."""
+    return check.about[0]
 
 
 def _entry_lines(dataset: Dataset) -> dict[str, tuple[str, int, int | None]]:
