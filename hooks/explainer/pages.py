@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from . import links
+from . import jargon, links
 from .load import ARTICLE_ID, iter_nodes, load_dataset, owner_id
 from .model import (
     KIND_BY_KEY,
@@ -23,6 +23,7 @@ from .model import (
     Event,
     Organisation,
     Source,
+    Term,
     date_key,
 )
 
@@ -111,7 +112,8 @@ class Site:
         site.cited_by = site._citing_entities()
         site.glossary = {abbr: entity.id for entity in site.entity_by_id.values() for abbr in entity.abbreviations}
         expansions = {abbr: site.entity_by_id[entity_id].name for abbr, entity_id in site.glossary.items()}
-        site.linker = links.Linker(site.targets, expansions)
+        terms = {jargon.term_words(term.term): term.id for term in dataset.of(Term)}
+        site.linker = links.Linker(site.targets, expansions, terms)
         return site
 
     def _citing_entities(self) -> dict[str, list[str]]:
