@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tests.sitebuild import Element, article_of, html_pages, page_url, parse_html, read_page
+from tests.sitebuild import Element, article_of, html_pages, page_url, parse_html, read_page, resolve_href
 
 # "More than about 12 words": shorter sentences ("Uzbekistan ratified it in 2023.") may fairly recur.
 LONG_SENTENCE_WORDS = 12
@@ -41,3 +41,26 @@ def test_no_page_renders_a_long_sentence_twice(site_dir):
         repeated += [f"{page_url(site_dir, path) or '/'}: {count}× “{sentence[:120]}”"
                      for sentence, count in long_sentences(article_of(page)).items() if count > 1]
     assert not repeated, "sentences rendered more than once on one page:\n" + "\n".join(repeated)
+
+
+def top_menu(site_dir) -> dict[str, str]:
+    """The reader's menu on the home page: each top-level entry's label and where its first link goes."""
+    nav = read_page(site_dir / "index.html").find("nav", class_="md-nav--primary")
+    entries = {}
+    for item in nav.find("ul").element_children():
+        label = item.find("label") or item.find("a")
+        link = item.find("a")
+        entries[label.text.split(" Table of contents")[0].strip()] = link.get("href") if link else ""
+    return entries
+
+
+def test_the_treaty_menu_entry_opens_the_treaty(site_dir):
+    menu = top_menu(site_dir)
+    target, _ = resolve_href(site_dir, site_dir / "index.html", menu["The treaty"])
+    assert target == site_dir / "treaty" / "treaty-on-allied-relations" / "index.html", menu["The treaty"]
+
+
+def test_editors_and_open_data_are_not_reader_menu_entries(site_dir):
+    menu = top_menu(site_dir)
+    assert "About this site" in menu, f"no 'About this site' section in the menu: {sorted(menu)}"
+    assert not {"For editors", "Open data"} & set(menu), f"editors' pages among the reader's entries: {sorted(menu)}"
