@@ -21,6 +21,7 @@ from .model import (
     Entity,
     Era,
     Event,
+    Membership,
     Organisation,
     Source,
     Term,
@@ -147,6 +148,15 @@ class Site:
         """Oldest first; an organisation with no cited founding date goes last."""
         return sorted(self.dataset.of(Organisation),
                       key=lambda org: (org.founded is None, date_key(org.founded or "0"), org.name))
+
+    def roles_today(self, country_id: str) -> tuple[list[tuple[Organisation, Membership]], list[Organisation]]:
+        """A country's current roles (organisations still in being, periods without an end), and the
+        organisations still in being where the data records no current role for it."""
+        current = [(org, member) for org in self.organisations_by_founding() if not org.ended
+                   for member in org.members if member.country == country_id and not member.end]
+        holding = {org.id for org, _ in current}
+        others = [org for org in self.organisations_by_founding() if not org.ended and org.id not in holding]
+        return current, others
 
     def membership_matrix(self) -> tuple[list[Organisation], list[Entity]] | None:
         """The organisations and countries of the membership table, or None when it would be too big to read."""
