@@ -126,13 +126,13 @@ def test_a_link_in_the_text_leads_to_the_named_page(built: Path) -> None:
 @pytest.mark.parametrize(("page_of", "speech"), [("people/tokayev", "tokayev-tashkent-2022"),
                                                  ("people/mirziyoyev", "mirziyoyev-tashkent-2022"),
                                                  ("countries/uzbekistan", "tokayev-tashkent-2022")])
-def test_each_entry_named_lists_the_speech_under_mentioned_on(built: Path, page_of: str, speech: str) -> None:
+def test_each_entry_named_lists_the_speech_under_connected(built: Path, page_of: str, speech: str) -> None:
     """Tokayev is named by a [[link]] and by `speaker:`; Mirziyoyev by `speaker:` alone, Uzbekistan by `audience:`."""
     page = built / page_of / "index.html"
     article = article_of(read_page(page))
-    mentioned = section_of(article, "mentioned-on")
-    assert mentioned, f"{page_of}'s page has no 'Mentioned on' section"
+    mentioned = section_of(article, "connected")
+    assert mentioned, f"{page_of}'s page has no 'Connected' section"
     found = [entity for element in mentioned
              for entity in linked_entities(built, page, element, {f"speeches/{speech}/": speech})]
     assert found == [speech]
-    assert "· Speech" in " ".join(element.text for element in mentioned)
+    assert "Speeches:" in " ".join(element.text for element in mentioned)

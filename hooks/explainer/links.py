@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from . import jargon
 from .load import did_you_mean, iter_nodes, owner_id, values
 from .markup import Link, find_links, replace_links
 from .model import PAGE_KINDS, Dataset, Entity, Node, Organisation, references
@@ -69,10 +70,13 @@ class Linker:
 
     targets: dict[str, tuple[str, str]] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)
+    terms: dict[str, str] = field(default_factory=dict)  # a glossary term's words → its id
 
     def finish_markdown(self, markdown: str, page_src: str) -> str:
-        """Resolve [[links]] and append the abbreviations the page uses (shown as tooltips)."""
+        """Resolve [[links]], link each glossary term's first use, and append the abbreviations the page uses."""
         markdown = resolve(markdown, page_src, self.targets)
+        if page_src != jargon.GLOSSARY_SRC:
+            markdown = jargon.link_first_uses(markdown, "../" * page_src.count("/"), self.terms)
         used = sorted(self.abbreviations_in(markdown))
         if used:
             markdown += "\n\n" + "\n".join(f"*[{abbr}]: {self.glossary[abbr]}" for abbr in used) + "\n"

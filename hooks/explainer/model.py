@@ -26,6 +26,8 @@ DATE_HINT = "use YYYY, YYYY-MM or YYYY-MM-DD"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# An "In brief" box is read in a minute: a handful of points, not a second list of facts.
+IN_BRIEF_MIN, IN_BRIEF_MAX = 3, 5
 
 
 BOOLEAN_HINT = "found true/false (YAML reads yes, no, on and off that way); put the value in quotes"
@@ -171,7 +173,18 @@ class Entity(Node):
     cite: Cite
     body: Markdown | None = Field(default=None, description="The longer explanation")
     facts: list[Fact] = Field(default_factory=list)
+    in_brief: list[Fact] = Field(
+        default_factory=list,
+        description="Three to five cited points a newcomer takes in within a minute, shown in a box at the top of "
+                    "the page. Leave out rather than pad: a page without them shows no box.")
     related: Annotated[list[Id], Ref()] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _in_brief_size(self) -> Entity:
+        if self.in_brief and not IN_BRIEF_MIN <= len(self.in_brief) <= IN_BRIEF_MAX:
+            raise ValueError(f"in_brief has {len(self.in_brief)} points; give {IN_BRIEF_MIN} to {IN_BRIEF_MAX}, "
+                             "or leave it out")
+        return self
 
 
 class Ratification(Node):
@@ -289,7 +302,9 @@ class Check(Node):
     id: Id
     title: str
     verdict: Verdict
-    about: Annotated[list[Id], Ref()] = Field(min_length=1, description="The entries whose pages show this check")
+    about: Annotated[list[Id], Ref()] = Field(
+        min_length=1, description="The entries whose pages show this check, the main one first: its page tells the "
+                                  "check in full, the others point to it")
     article_says: Citation
     record_shows: Markdown
     cite: Cite

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from . import geo, links
+from . import geo, jargon, links
 from .load import ARTICLE_ID, iter_nodes, load_dataset, owner_id
 from .model import (
     KIND_BY_KEY,
@@ -21,8 +21,10 @@ from .model import (
     Entity,
     Era,
     Event,
+    Membership,
     Organisation,
     Source,
+    Term,
     date_key,
 )
 
@@ -114,7 +116,8 @@ class Site:
         site.cited_by = site._citing_entities()
         site.glossary = {abbr: entity.id for entity in site.entity_by_id.values() for abbr in entity.abbreviations}
         expansions = {abbr: site.entity_by_id[entity_id].name for abbr, entity_id in site.glossary.items()}
-        site.linker = links.Linker(site.targets, expansions)
+        terms = {jargon.term_words(term.term): term.id for term in dataset.of(Term)}
+        site.linker = links.Linker(site.targets, expansions, terms)
         return site
 
     def _citing_entities(self) -> dict[str, list[str]]:
@@ -125,6 +128,22 @@ class Site:
                 cited[node.source].add(owner)
         return {source: sorted(owners) for source, owners in cited.items()}
 
+    def connected(self, entity_id: str) -> list[tuple[str, list[str]]]:
+        """The entries this one names as related or is mentioned on, each once, by kind in the site's order."""
+        entity = self.entity_by_id[entity_id]
+        ids = (set(entity.related) | set(self.mentioned_by.get(entity_id, []))) - {entity_id}
+        by_name = sorted(ids, key=lambda other: self.entity_by_id[other].name.lower())
+        groups = [(kind.key, [other for other in by_name if self.kind_of[other] == kind.key]) for kind in PAGE_KINDS]
+        return [(kind, members) for kind, members in groups if members]
+
+    def checks_in_full(self, entity_id: str) -> list[Check]:
+        """The checks this page tells in full: those mainly about it (the first entry of their `about:`)."""
+        return [check for check in self.checks_of.get(entity_id, []) if main_entry(check) == entity_id]
+
+    def checks_pointed_to(self, entity_id: str) -> list[Check]:
+        """The checks this page only points to: told in full on the page of the entry they are mainly about."""
+        return [check for check in self.checks_of.get(entity_id, []) if main_entry(check) != entity_id]
+
     def entities(self, kind: str) -> list[Entity]:
         return sorted(getattr(self.dataset, kind), key=lambda entity: entity.name.lower())
 
@@ -132,6 +151,15 @@ class Site:
         """Oldest first; an organisation with no cited founding date goes last."""
         return sorted(self.dataset.of(Organisation),
                       key=lambda org: (org.founded is None, date_key(org.founded or "0"), org.name))
+
+    def roles_today(self, country_id: str) -> tuple[list[tuple[Organisation, Membership]], list[Organisation]]:
+        """A country's current roles (organisations still in being, periods without an end), and the
+        organisations still in being where the data records no current role for it."""
+        current = [(org, member) for org in self.organisations_by_founding() if not org.ended
+                   for member in org.members if member.country == country_id and not member.end]
+        holding = {org.id for org, _ in current}
+        others = [org for org in self.organisations_by_founding() if not org.ended and org.id not in holding]
+        return current, others
 
     def membership_matrix(self) -> tuple[list[Organisation], list[Entity]] | None:
         """The organisations and countries of the membership table, or None when it would be too big to read."""
@@ -154,6 +182,11 @@ class Site:
 
     def is_article_fact(self, cite: list[Citation]) -> bool:
         return any(citation.source == ARTICLE_ID for citation in cite)
+
+
+def main_entry(check: Check) -> str:
+    """The entry a check is mainly about, whose page tells it in full: the first of its `about:`."""
+    return check.about[0]
 
 
 def _entry_lines(dataset: Dataset) -> dict[str, tuple[str, int, int | None]]:

@@ -15,12 +15,14 @@ import jinja2
 
 from . import links, pictures
 from .model import (
+    DATE_PATTERN,
     KIND_BY_KEY,
     KIND_OF_MODEL,
     MONTHS,
     PAGE_KINDS,
     Check,
     Citation,
+    Entity,
     Event,
     Organisation,
     Place,
@@ -117,7 +119,8 @@ def environment(site: Site) -> jinja2.Environment:
                        membership_cell=membership_cell, region_map=pictures.region_map,
                        locator_map=pictures.locator_map, members_map=pictures.members_map,
                        succession_map=pictures.succession_map, route_of=pictures.route_of,
-                       timeline_picture=pictures.timeline_picture, PATTERNS=pictures.PATTERNS)
+                       timeline_picture=pictures.timeline_picture, PATTERNS=pictures.PATTERNS,
+                       untold_events=lambda entity: untold_events(site, entity))
     return env
 
 
@@ -199,6 +202,48 @@ def membership_cell(organisation: Organisation, country_id: str) -> str:
     periods = [member for member in organisation.members if member.country == country_id]
     return "; ".join(f"{member.role.capitalize()} {show_span(member.start, member.end, 'year')}".strip()
                      for member in periods)
+
+
+# ----- the timeline excerpt of an entity page: only what the page has not told -------------------------------
+
+# A year on its own, not the end of "December 2022" (that names a month, not the year).
+YEAR_ALONE = "".join(f"(?<!{month} )" for month in MONTHS) + r"(?<!\d)"
+
+
+def untold_events(site: Site, entity: Entity) -> list[Event]:
+    """The entity's events, in date order, leaving out those whose date the page's own text already gives."""
+    told = own_text(entity)
+    events = sorted(site.events_of.get(entity.id, []), key=lambda event: (event.date, event.id))
+    return [event for event in events if not date_told(event.date, told)]
+
+
+def own_text(entity: Entity) -> str:
+    """Everything the entry itself shows (its texts, and its dates as shown), without its citations."""
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.append(show_date(value) if re.fullmatch(DATE_PATTERN, value) else value)
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                # Infoboxes show a ratification's date, not its text.
+                if key == "ratifications":
+                    walk([ratification["date"] for ratification in inner])
+                elif key not in ("cite", "id", "related"):
+                    walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    walk(entity.model_dump())
+    return "\n".join(found)
+
+
+def date_told(date: str, text: str) -> bool:
+    """Whether `text` gives this date at its own precision: "May 2024" is not told by "20 May 2024"."""
+    shown = re.escape(show_date(date))
+    pattern = {1: YEAR_ALONE + shown + r"\b", 2: r"(?<!\d )" + shown + r"\b", 3: r"(?<!\d)" + shown + r"\b"}
+    return bool(re.search(pattern[len(date.split("-"))], text))
 
 
 # ----- citations, numbered per page as footnotes ----------------------------------------------------------

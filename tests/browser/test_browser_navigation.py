@@ -47,7 +47,7 @@ def test_a_link_in_an_entitys_text_opens_the_entitys_page(page, site_url):
 
 def test_a_backlink_opens_the_page_that_mentions_this_one(page, site_url):
     open_page(page, site_url, TREATY)
-    backlinks = content(page).locator("h2#mentioned-on + ul > li > a")
+    backlinks = content(page).locator("h2#connected + ul > li > a")
     expect(backlinks.first).to_be_visible()
     assert backlinks.count() >= 3, "the treaty is mentioned on several pages"
     link = backlinks.filter(has_text="Eurasian Economic Union")

@@ -1,4 +1,4 @@
-"""Every entity has its page, the page links to everything the entry names, and "Mentioned on" is right."""
+"""Every entity has its page, the page links to everything the entry names, and "Connected" is right."""
 
 from __future__ import annotations
 
@@ -93,48 +93,69 @@ def test_referencing_finds_reference_fields(site_data):
     assert "uzbekistan" in referenced(eaeu.model_dump())
 
 
-def mentioned_on(site_dir, site_data, kind, entity_id, urls):
+def connected(site_dir, site_data, kind, entity_id, urls):
     path = entity_page(site_dir, kind, entity_id)
     article = article_of(read_page(path))
-    if "mentioned-on" not in {child.attrs.get("id") for child in article.element_children()}:
+    if "connected" not in {child.attrs.get("id") for child in article.element_children()}:
         return None
     found = []
-    for element in section_of(article, "mentioned-on"):
+    for element in section_of(article, "connected"):
         found += linked_entities(site_dir, path, element, urls)
     return found
 
 
-def test_known_backlink_kazakhstan_is_mentioned_on_the_treaty(site_dir, site_data):
+def test_known_backlink_kazakhstan_is_connected_to_the_treaty(site_dir, site_data):
     treaty = site_data.entity_by_id["treaty-on-allied-relations"]
     assert "kazakhstan" in treaty.parties, "the known pair: the treaty names Kazakhstan as a party"
-    found = mentioned_on(site_dir, site_data, "countries", "kazakhstan", entity_urls(site_data))
-    assert found is not None, "countries/kazakhstan/ has no 'Mentioned on' section"
+    found = connected(site_dir, site_data, "countries", "kazakhstan", entity_urls(site_data))
+    assert found is not None, "countries/kazakhstan/ has no 'Connected' section"
     assert "treaty-on-allied-relations" in found
 
 
-def test_mentioned_on_holds_exactly_the_backlinks(site_dir, site_data):
+def test_connected_holds_the_backlinks_and_related_once(site_dir, site_data):
     urls = entity_urls(site_data)
     index = backlinks(entity_mentions(site_data.dataset))
     wrong = {}
     for kind, entity in all_entities(site_data):
-        expected = set(index.get(entity.id, []))
-        found = mentioned_on(site_dir, site_data, kind, entity.id, urls)
+        expected = (set(index.get(entity.id, [])) | set(entity.related)) - {entity.id}
+        found = connected(site_dir, site_data, kind, entity.id, urls)
         if found is None:
             if expected:
-                wrong[entity.id] = f"no 'Mentioned on' section, expected {sorted(expected)}"
+                wrong[entity.id] = f"no 'Connected' section, expected {sorted(expected)}"
         elif set(found) != expected or len(found) != len(set(found)):
             wrong[entity.id] = f"shows {found}, expected {sorted(expected)}"
-    assert not wrong, f"'Mentioned on' sections that differ from the backlinks: {wrong}"
+    assert not wrong, f"'Connected' sections that differ from the backlinks: {wrong}"
 
 
 def test_every_reference_is_a_backlink(site_dir, site_data):
-    """Read from the data directly: if A names B, B's page lists A under 'Mentioned on'."""
+    """Read from the data directly: if A names B, B's page lists A under 'Connected'."""
     urls = entity_urls(site_data)
-    shown = {entity.id: set(mentioned_on(site_dir, site_data, kind, entity.id, urls) or [])
+    shown = {entity.id: set(connected(site_dir, site_data, kind, entity.id, urls) or [])
              for kind, entity in all_entities(site_data)}
     missing = []
     for _, entity in all_entities(site_data):
         for target in referenced(entity.model_dump()) - {entity.id}:
             if target in shown and entity.id not in shown[target]:
                 missing.append(f"{target} ← {entity.id}")
-    assert not missing, f"backlinks missing from 'Mentioned on': {sorted(missing)}"
+    assert not missing, f"backlinks missing from 'Connected': {sorted(missing)}"
+
+
+def test_connected_is_grouped_by_kind(site_dir, site_data):
+    """One line per kind, named by its section's title, holding entries of that kind only, each kind once."""
+    urls = entity_urls(site_data)
+    titles = {kind.title: kind.key for kind in PAGE_KINDS}
+    wrong = []
+    for kind, entity in all_entities(site_data):
+        path = entity_page(site_dir, kind, entity.id)
+        lists = [element for element in section_of(article_of(read_page(path)), "connected") if element.tag == "ul"]
+        seen = []
+        for item in (li for ul in lists for li in ul.element_children()):
+            label = item.find("strong")
+            group = titles.get(label.text.rstrip(":")) if label else None
+            members = linked_entities(site_dir, path, item, urls)
+            if group is None or not members or any(site_data.kind_of[m] != group for m in members):
+                wrong.append(f"{entity.id}: {item.text[:80]!r} is not one kind's group")
+            seen.append(group)
+        if len(seen) != len(set(seen)):
+            wrong.append(f"{entity.id}: a kind has more than one group")
+    assert not wrong, "\n".join(wrong)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.sitebuild import article_of, entity_urls, html_pages, linked_entities, page_url, read_page
+from tests.sitebuild import article_of, entity_urls, html_pages, linked_entities, page_url, read_page, resolve_href
 
 
 def expansions(site_data) -> dict[str, str]:
@@ -66,3 +66,39 @@ def test_glossary_lists_every_abbreviation(site_dir, site_data):
     for abbr, (expansion, linked) in rows.items():
         assert expansion == glossary[abbr], f"{abbr}: {expansion!r}, expected {glossary[abbr]!r}"
         assert linked == [entity_of[abbr]], f"{abbr} should link to {entity_of[abbr]}, links to {linked}"
+
+
+def running_text(element) -> str:
+    """Text a reader reads as prose: not links, headings, footnotes, admonition titles or abbreviation tooltips,
+    nor the labels and legends of pictures (a figure names things; it does not explain them)."""
+    skip = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "script", "style", "code", "figure"}
+    parts = []
+    for child in element.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif child.tag not in skip and not child.has_class("footnote") and not child.has_class("admonition-title"):
+            parts.append(running_text(child))
+    return " ".join(parts)
+
+
+def test_every_page_links_a_glossary_term_it_uses(site_dir, site_data):
+    """Jargon is explained on first use: a page whose prose uses a term links it to the term's glossary entry."""
+    from explainer.jargon import term_pattern, term_words
+
+    glossary = site_dir / "glossary" / "index.html"
+    missing, linked = [], 0
+    for path in html_pages(site_dir):
+        page = read_page(path)
+        if path == glossary or page.find("article", class_="md-content__inner") is None:
+            continue
+        article = article_of(page)
+        targets = {resolve_href(site_dir, path, a.get("href")) for a in article.iter("a") if a.get("href")}
+        prose = running_text(article)
+        for term in site_data.dataset.terms:
+            if term_pattern(term_words(term.term)).search(prose):
+                if (glossary, term.id) in targets:
+                    linked += 1
+                else:
+                    missing.append(f"{page_url(site_dir, path) or '/'}: uses {term.term!r} without a link")
+    assert linked, "no page links a glossary term (the test would pass on nothing)"
+    assert not missing, "\n".join(missing)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sitebuild import article_of, entity_urls, linked_entities, read_page
+from tests.sitebuild import article_of, entity_page, entity_urls, linked_entities, read_page, section_of
 
 
 @pytest.fixture(scope="module")
@@ -64,4 +64,24 @@ def test_every_cell_matches_the_data(matrix, site_data):
             for date in (member.start, member.end):
                 if date and date[:4] not in text:
                     wrong.append(f"{member.country} × {org.id}: {text!r} lacks the year {date[:4]}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_each_country_page_says_where_it_belongs_today(site_dir, site_data):
+    """"Member of today" names every organisation still in being: a cited role, or none recorded."""
+    urls = entity_urls(site_data)
+    in_being = {org.id for org in site_data.dataset.organisations if not org.ended}
+    wrong = []
+    for country in site_data.dataset.countries:
+        path = entity_page(site_dir, "countries", country.id)
+        section = section_of(article_of(read_page(path)), "member-of-today")
+        named = {entity for element in section for entity in linked_entities(site_dir, path, element, urls)}
+        if in_being - named:
+            wrong.append(f"{country.id}: says nothing of {sorted(in_being - named)}")
+        current = {org.id for org in site_data.dataset.organisations if not org.ended
+                   for member in org.members if member.country == country.id and not member.end}
+        cited = section[0].text if current and section else ""
+        if current and not (section[0].find("sup") is not None and all(
+                site_data.entity_by_id[org_id].name in cited for org_id in current)):
+            wrong.append(f"{country.id}: its current roles {sorted(current)} are not all named with citations")
     assert not wrong, "\n".join(wrong)

@@ -6,7 +6,8 @@ import calendar
 import re
 
 from explainer.model import ENTITY_KINDS, date_key
-from tests.sitebuild import article_of, entity_page, read_page
+from explainer.render import show_date, untold_events
+from tests.sitebuild import article_of, entity_page, read_page, section_of
 
 
 def shown_date(date: str) -> str:
@@ -92,7 +93,27 @@ def test_entity_timeline_slices_are_in_order(site_dir, site_data):
             keys = [date_key(time.get("datetime")) for time in times]
             if keys != sorted(keys) or any(time.text != shown_date(time.get("datetime")) for time in times):
                 wrong.append(entity.id)
-            expected = len(site_data.events_of.get(entity.id, []))
+            expected = len(untold_events(site_data, entity))
             if len(times) != expected:
-                wrong.append(f"{entity.id}: {len(times)} dates shown, {expected} events")
+                wrong.append(f"{entity.id}: {len(times)} dates shown, {expected} events not told above")
     assert not wrong, f"entity timelines out of order or mis-shown: {wrong}"
+
+
+def test_entity_timeline_leaves_out_only_what_the_page_already_dates(site_dir, site_data):
+    """An event left out of a page's excerpt has its date, at its precision, elsewhere on the page, which says so."""
+    wrong = []
+    left_out_somewhere = 0
+    for kind in ENTITY_KINDS:
+        for entity in getattr(site_data.dataset, kind):
+            article = article_of(read_page(entity_page(site_dir, kind, entity.id)))
+            excerpt = section_of(article, "on-the-timeline")
+            shown = {time.get("datetime") for element in excerpt for time in times_of(element)}
+            rest = " ".join(element.text for element in article.element_children() if element not in excerpt)
+            left_out = [event for event in site_data.events_of.get(entity.id, []) if event.date not in shown]
+            left_out_somewhere += len(left_out)
+            wrong += [f"{entity.id}: leaves out {event.id}, but {show_date(event.date)!r} is not on the page"
+                      for event in left_out if show_date(event.date) not in rest]
+            if left_out and shown and "left out" not in " ".join(element.text for element in excerpt):
+                wrong.append(f"{entity.id}: leaves out events without saying so")
+    assert left_out_somewhere, "no page leaves an event out (the test would pass on nothing)"
+    assert not wrong, "\n".join(wrong)

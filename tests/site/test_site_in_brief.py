@@ -1,0 +1,58 @@
+"""The "In brief" box: the editor's few cited points at the top of an entity page, and nothing where there are none."""
+
+from __future__ import annotations
+
+from tests.sitebuild import article_of, entity_page, read_page, resolve_href
+
+TREATY = "treaty-on-allied-relations"
+# Issue 16: the treaty's box is read in a minute.
+TREATY_BOX_MAX_WORDS = 120
+
+
+def in_brief_box(site_dir, site_data, entity_id):
+    page = entity_page(site_dir, site_data.kind_of[entity_id], entity_id)
+    return article_of(read_page(page)).find("div", class_="explainer-in-brief")
+
+
+def test_the_treaty_box_is_read_in_a_minute(site_dir, site_data):
+    box = in_brief_box(site_dir, site_data, TREATY)
+    assert box is not None, "the treaty's page has no In brief box"
+    # Footnote numbers are not words a reader reads.
+    words = box.text_without("sup").split()
+    assert len(words) <= TREATY_BOX_MAX_WORDS, f"the treaty's In brief box has {len(words)} words"
+
+
+def test_each_point_is_shown_and_cited_and_the_box_comes_first(site_dir, site_data):
+    problems = []
+    for entity_id, entity in site_data.entity_by_id.items():
+        box = in_brief_box(site_dir, site_data, entity_id)
+        if not entity.in_brief:
+            if box is not None:
+                problems.append(f"{entity_id}: a box with no points in the data")
+            continue
+        if box is None or box.find(id="in-brief") is None:
+            problems.append(f"{entity_id}: no In brief box with the anchor #in-brief")
+            continue
+        items = list(box.find("ul").iter("li"))
+        if len(items) != len(entity.in_brief):
+            problems.append(f"{entity_id}: {len(items)} points shown, {len(entity.in_brief)} in the data")
+        problems += [f"{entity_id}: point {n} has no citation" for n, item in enumerate(items, 1)
+                     if item.find("sup") is None]
+        # At the top: before the infobox and every other section.
+        children = box.parent.element_children()
+        later = [child for child in children[children.index(box) + 1:]
+                 if child.has_class("explainer-infobox") or child.tag == "h2"]
+        earlier = [child for child in children[:children.index(box)]
+                   if child.has_class("explainer-infobox") or child.tag == "h2"]
+        if earlier or not later:
+            problems.append(f"{entity_id}: the box is not at the top of the page")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_home_page_one_minute_link_lands_on_the_treaty_box(site_dir, site_data):
+    home = site_dir / "index.html"
+    treaty = entity_page(site_dir, "treaties", TREATY)
+    links = [a for a in article_of(read_page(home)).iter("a") if "one minute" in (a.parent.text if a.parent else "")
+             and resolve_href(site_dir, home, a.get("href", "")) == (treaty, "in-brief")]
+    assert links, "the home page's 'In one minute' item does not link to the treaty's #in-brief"
+    assert in_brief_box(site_dir, site_data, TREATY).find(id="in-brief") is not None
