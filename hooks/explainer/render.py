@@ -29,6 +29,8 @@ from .model import (
 from .pages import CHECKS_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, Site, entity_src, section_src
 
 TEMPLATES = Path(__file__).parent / "templates"
+# What a link to an entity page shows on hover or focus (docs/assets/explainer.js fetches it on the first one).
+PREVIEWS_FILE = "assets/previews.json"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ def outputs(site: Site) -> Iterator[Output]:
     yield Output(CHECKS_PAGE, _render(env, "fact-checks.md.j2", site=site, refs=References(site)),
                  KIND_OF_MODEL[Check].data_file)
     yield Output("data.json", data_json(site), "data/")
+    yield Output(PREVIEWS_FILE, previews_json(site), "data/")
     yield Output("memberships.csv", memberships_csv(site), organisations)
     yield Output("timeline.csv", timeline_csv(site), timeline)
     yield Output("schema/data.schema.json", json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n",
@@ -182,6 +185,14 @@ class References:
 def data_json(site: Site) -> str:
     # pydantic's own serialiser: json.dumps with an indent falls back to pure Python (a second at N=5,000).
     return site.dataset.model_dump_json(indent=1, exclude_none=True) + "\n"
+
+
+def previews_json(site: Site) -> str:
+    """Each entity page's URL (as "countries/kazakhstan/") → its name, kind and summary, as plain text."""
+    previews = {entity_src(kind.key, entity.id).removesuffix(".md") + "/": {
+        "name": entity.name, "kind": kind.label, "summary": " ".join(links.plain(entity.summary, site.names).split())}
+        for kind in PAGE_KINDS for entity in site.entities(kind.key)}
+    return json.dumps(previews, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _csv(header: list[str], rows: Iterator[list[str]]) -> str:
