@@ -36,7 +36,7 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    preview.generate(Path(config.config_file_path).parent / "data")
+    preview.generate(Path(config.config_file_path).parent / "data", config.site_name, config.site_url or "")
     docs = Path(config.docs_dir)
     for page in sorted(docs.rglob("*.md")):
         label = f"{docs.name}/{page.relative_to(docs).as_posix()}"
@@ -53,7 +53,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for output in preview.current.outputs if preview.current else []:
         # Entity pages are reached from their section's index, not the sidebar: MkDocs need not list them.
         file = File.generated(config, output.src_uri, content=output.content, inclusion=InclusionLevel.NOT_IN_NAV)
-        file.edit_uri = output.edit_path
+        file.edit_uri = output.edit_path or None
         files.append(file)
     return files
 

@@ -33,11 +33,11 @@ class Preview:
     last_good: Generated | None = None
     errors: list[DataError] = field(default_factory=list)
 
-    def generate(self, data_dir: Path) -> None:
+    def generate(self, data_dir: Path, site_name: str = "", site_url: str = "") -> None:
         """Make `current`: the generated files, or on errors the last good ones while serving."""
         self.errors = []
         try:
-            site = Site.load(data_dir)
+            site = Site.load(data_dir, site_name, site_url)
             self.current = Generated(list(outputs(site)), site.linker)
         except DataErrors as errors:
             self.errors = list(errors.errors)

@@ -6,9 +6,12 @@ import csv
 import html
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from xml.etree import ElementTree
 
 import jinja2
 
@@ -18,19 +21,35 @@ from .model import (
     KIND_OF_MODEL,
     MONTHS,
     PAGE_KINDS,
+    Agreement,
     Check,
     Citation,
     Event,
     Organisation,
     Source,
     Term,
+    Treaty,
+    date_key,
     json_schema,
 )
-from .pages import CHECKS_PAGE, GLOSSARY_PAGE, SOURCES_PAGE, TIMELINE_PAGE, Site, entity_src, section_src
+from .pages import (
+    CHANGES_FEED,
+    CHANGES_PAGE,
+    CHECKS_PAGE,
+    GLOSSARY_PAGE,
+    SINCE_PAGE,
+    SOURCES_PAGE,
+    TIMELINE_PAGE,
+    Site,
+    entity_src,
+    section_src,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What a link to an entity page shows on hover or focus (docs/assets/explainer.js fetches it on the first one).
 PREVIEWS_FILE = "assets/previews.json"
+BIBTEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+                   "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
 
 @dataclass(frozen=True)
@@ -39,7 +58,7 @@ class Output:
 
     src_uri: str
     content: str
-    edit_path: str
+    edit_path: str  # "" for a page no file makes (the change log): it gets no edit link
 
 
 def outputs(site: Site) -> Iterator[Output]:
@@ -59,6 +78,11 @@ def outputs(site: Site) -> Iterator[Output]:
     yield Output(SOURCES_PAGE, _render(env, "sources.md.j2", site=site), KIND_OF_MODEL[Source].data_file)
     yield Output(CHECKS_PAGE, _render(env, "fact-checks.md.j2", site=site, refs=References(site)),
                  KIND_OF_MODEL[Check].data_file)
+    yield Output(SINCE_PAGE, _render(env, "since-the-article.md.j2", site=site, refs=References(site)),
+                 KIND_BY_KEY["treaties"].data_file)
+    # Made from git, not from a file an editor could change: no edit link.
+    yield Output(CHANGES_PAGE, _render(env, "changes.md.j2", site=site), "")
+    yield Output(CHANGES_FEED, changes_feed(site), "")
     yield Output("data.json", data_json(site), "data/")
     yield Output(PREVIEWS_FILE, previews_json(site), "data/")
     yield Output("memberships.csv", memberships_csv(site), organisations)
@@ -96,12 +120,18 @@ def environment(site: Site) -> jinja2.Environment:
         tojson=lambda value: json.dumps(value, ensure_ascii=False),
         urlencode_url=lambda url: url.replace(" ", "%20").replace("(", "%28").replace(")", "%29"),
         is_article=site.is_article_fact,
+        day=lambda moment: show_date(moment.date().isoformat()),
+        day_of=lambda change: show_date(change.date.date().isoformat()),
+        literal=escape_literal,
+        name_of=lambda entity_id: site.entity_by_id[entity_id].name,
+        bibtex=escape_bibtex,
     )
     env.tests["is_article"] = site.is_article_fact
     env.globals.update(KINDS=KIND_BY_KEY, section_src=section_src, entity_src=entity_src,
                        TIMELINE_PAGE=TIMELINE_PAGE, CHECKS_PAGE=CHECKS_PAGE, SOURCES_PAGE=SOURCES_PAGE,
                        GLOSSARY_PAGE=GLOSSARY_PAGE, succession_chains=links.succession_chains,
-                       membership_cell=membership_cell)
+                       membership_cell=membership_cell, CHANGES_FEED=CHANGES_FEED,
+                       council_meetings=lambda treaty: council_meetings(site, treaty))
     return env
 
 
@@ -111,6 +141,16 @@ def environment(site: Site) -> jinja2.Environment:
 def escape_text(text: str | None) -> str:
     """Data text is Markdown, never HTML: a <script> in YAML shows as text."""
     return html.escape(text or "", quote=False)
+
+
+def escape_bibtex(text: str) -> str:
+    """Text for a BibTeX field: its special characters as TeX writes them."""
+    return "".join(BIBTEX_SPECIALS.get(character, character) for character in text)
+
+
+def escape_literal(text: str) -> str:
+    """Text shown as written (a commit subject): no HTML, and Markdown's punctuation kept as punctuation."""
+    return re.sub(r"([\\`*_{}\[\]()#+!-])", r"\\\1", escape_text(text))
 
 
 def quoted(text: str | None) -> str:
@@ -177,6 +217,45 @@ class References:
 
     def definitions(self) -> Iterator[tuple[int, Citation]]:
         return enumerate(self.citations, start=1)
+
+
+# ----- since the article, and what changed ------------------------------------------------------------
+
+
+def council_meetings(site: Site, treaty: Treaty) -> list[Event]:
+    """The events after the signing that concern a council (an agreement of kind "council"), in date order."""
+    councils = {agreement.id for agreement in site.dataset.of(Agreement) if agreement.kind == "council"}
+    return [event for _, events in site.eras() for event in events
+            if councils & set(event.about) and date_key(event.date) > date_key(treaty.signed)]
+
+
+def changes_feed(site: Site) -> str:
+    """The change log as an Atom feed (RFC 4287): one entry per commit, linking to it on the change log page."""
+    atom = "http://www.w3.org/2005/Atom"
+    ElementTree.register_namespace("", atom)
+    page = site.page_url(CHANGES_PAGE)
+    feed = ElementTree.Element(f"{{{atom}}}feed")
+
+    def add(parent: ElementTree.Element, tag: str, text: str = "", **attributes: str) -> ElementTree.Element:
+        child = ElementTree.SubElement(parent, f"{{{atom}}}{tag}", attributes)
+        child.text = text or None
+        return child
+
+    add(feed, "title", f"{site.site_name}: what changed")
+    add(feed, "id", page)
+    add(feed, "link", href=page)
+    add(feed, "link", rel="self", href=site.page_url(CHANGES_FEED))
+    add(feed, "updated", (site.changes[0].date if site.changes else datetime(1970, 1, 1, tzinfo=timezone.utc))
+        .isoformat())
+    add(add(feed, "author"), "name", site.site_name)
+    for change in site.changes:
+        entry = add(feed, "entry")
+        add(entry, "title", change.subject)
+        add(entry, "id", f"{page}#change-{change.sha[:10]}")
+        add(entry, "link", href=f"{page}#change-{change.sha[:10]}")
+        add(entry, "updated", change.date.isoformat())
+        add(entry, "summary", "Files changed: " + ", ".join(change.files))
+    return ElementTree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
 # ----- open data ---------------------------------------------------------------------------------------
