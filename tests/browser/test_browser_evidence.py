@@ -144,3 +144,23 @@ def test_tapping_a_footnote_mark_on_a_phone_shows_the_reference_then_follows_it(
     assert "#fn" not in phone_page.url, "the first tap left the text instead of showing the reference"
     mark.tap()
     expect(phone_page).to_have_url(f"{site_url}{TREATY}#fn:1")
+
+
+def test_an_entity_page_prints_cleanly(page, site_url):
+    page.goto(site_url + TREATY, wait_until="load")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-content__button",
+                   ".explainer-claim-link"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator("article .explainer-infobox")).to_be_visible()
+    expect(page.locator("article .footnote")).to_be_visible()
+    fact = page.locator("article .explainer-facts li").first
+    assert fact.evaluate("el => getComputedStyle(el).breakInside") == "avoid"
+    link = page.locator("article .footnote a[href^='http']:not(.footnote-backref)").first
+    href = link.get_attribute("href")
+    after = link.evaluate("el => getComputedStyle(el, '::after').content")
+    assert href in after, f"the printed link does not show its address: {after!r}"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    page.emulate_media(media="screen")
+    expect(page.locator(".md-header")).to_be_visible()
