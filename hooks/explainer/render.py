@@ -130,7 +130,7 @@ def environment(site: Site) -> jinja2.Environment:
     env.globals.update(KINDS=KIND_BY_KEY, section_src=section_src, entity_src=entity_src,
                        TIMELINE_PAGE=TIMELINE_PAGE, CHECKS_PAGE=CHECKS_PAGE, SOURCES_PAGE=SOURCES_PAGE,
                        GLOSSARY_PAGE=GLOSSARY_PAGE, succession_chains=links.succession_chains,
-                       membership_cell=membership_cell, CHANGES_FEED=CHANGES_FEED,
+                       membership_cell=membership_cell, CHANGES_FEED=CHANGES_FEED, CHANGES_PAGE=CHANGES_PAGE,
                        council_meetings=lambda treaty: council_meetings(site, treaty))
     return env
 

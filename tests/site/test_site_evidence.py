@@ -38,14 +38,23 @@ def test_every_fact_has_an_anchor_and_a_link_to_itself_on_its_page(site_dir, sit
     assert not wrong, "\n".join(wrong)
 
 
+def infobox_row(article, term: str) -> str | None:
+    """The text of the infobox's row named `term`, or None."""
+    for dt in article.find("div", class_="explainer-infobox").iter("dt"):
+        if dt.text == term:
+            siblings = [child for child in dt.parent.element_children()]
+            return siblings[siblings.index(dt) + 1].text
+    return None
+
+
 def test_every_entity_page_says_when_its_facts_last_changed(site_dir, site_data):
     wrong = []
     for entity, path in entity_pages(site_dir, site_data):
-        line = article_of(read_page(path)).find("p", class_="explainer-changed")
+        shown = infobox_row(article_of(read_page(path)), "Facts last changed")
         changed = site_data.changed.get(entity.id)
-        expected = show_date(changed.date().isoformat()) if changed else "unknown"
-        if line is None or f"Facts last changed: {expected}" not in line.text:
-            wrong.append(f"{entity.id}: {line.text if line else 'no line'!r}, expected {expected}")
+        expected = show_date(changed.date().isoformat()) if changed else "Unknown"
+        if shown != f"{expected} (what changed)":
+            wrong.append(f"{entity.id}: {shown!r}, expected {expected}")
     assert not wrong, "\n".join(wrong)
     assert site_data.changed, "the tests run in a git checkout, so the dates should be known"
 
