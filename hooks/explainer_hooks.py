@@ -5,6 +5,7 @@
   before MkDocs empties the site folder (a build stops on it; a server keeps the last good data and shows it);
 - on_files: add the generated pages, with edit links to the YAML behind them;
 - on_page_markdown: resolve [[id]] links and add the glossary's tooltips;
+- on_page_context: draw the page's share card (cached) for the Open Graph meta in overrides/main.html;
 - on_post_page, on_post_template: check every built page and give it its Content-Security-Policy;
 - on_post_build: while serving, the errors are the terminal's last lines.
 """
@@ -21,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from explainer import safety
+from explainer import cards, safety
 from explainer.preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -38,7 +39,8 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Edit links open a file; "blob" links show it, and can point at an entry's own lines.
     source_url = (config.edit_uri or "").replace("/edit/", "/blob/")
-    preview.generate(Path(config.config_file_path).parent / "data", source_url)
+    preview.generate(Path(config.config_file_path).parent / "data", source_url, config.site_name,
+                     config.site_url or "")
     docs = Path(config.docs_dir)
     for page in sorted(docs.rglob("*.md")):
         label = f"{docs.name}/{page.relative_to(docs).as_posix()}"
@@ -66,6 +68,24 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     current = preview.current
     finished = current.finish_markdown(markdown, page.file.src_uri) if current else markdown
     return preview.notice_markdown() + finished
+
+
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    if cards.can_draw():
+        page.meta["card_image"] = share_card(page, config)
+    return context
+
+
+def share_card(page: Page, config: MkDocsConfig) -> str:
+    """Write the page's share card into the site (drawn once, then from the cache); its absolute URL."""
+    description = page.meta.get("description") or config.site_description or ""
+    png = cards.card(page.title or config.site_name, " ".join(str(description).split()), config.site_name,
+                     Path(config.config_file_path).parent / ".cache" / "cards")
+    name = f"assets/cards/{cards.card_name(page.url)}"
+    target = Path(config.site_dir) / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(png)
+    return (config.site_url or "/") + name
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:

@@ -20,7 +20,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import DataError, DataErrors
 from .markup import data_text_problems, find_links
-from .model import KIND_BY_KEY, PAGE_KINDS, Citation, Dataset, Node, Source, references
+from .model import KIND_BY_KEY, PAGE_KINDS, Citation, Dataset, Fact, Node, Source, claim_id, references
 from .yaml_lines import LineDict, parse
 from .yaml_messages import explain
 
@@ -47,6 +47,7 @@ def load_dataset(data_dir: Path) -> Dataset:
         _validate_file(raw, label, merged, raw_ids, errors)
     article = _read_article(data_dir, root, errors)
     if not errors:
+        assign_claim_ids(merged)
         errors.extend(check_meaning(merged, article))
     if errors:
         raise DataErrors([_one_line(error) for error in errors])
@@ -304,6 +305,7 @@ def check_meaning(dataset: Dataset, article: str) -> list[DataError]:
     if ARTICLE_ID not in source_ids:
         errors.append(DataError(KIND_BY_KEY["sources"].data_file, 1, "", "there is no source with id 'article'; "
                                 "add the article's publisher, title and url"))
+    errors.extend(_unique_claim_ids(dataset))
     for where, node in iter_nodes(dataset):
         errors.extend(_check_references(where, node, entity_kinds, ids))
         errors.extend(_check_text(where, node, entity_kinds))
@@ -324,6 +326,31 @@ def _unique_ids(dataset: Dataset, errors: list[DataError]) -> dict[str, Node]:
             else:
                 seen[entry.id] = entry
     return seen
+
+
+def assign_claim_ids(dataset: Dataset) -> None:
+    """Give every fact written without an `id:` its derived one (model.claim_id), so pages and data.json show it."""
+    for where, node in iter_nodes(dataset):
+        if isinstance(node, Fact) and node.id is None:
+            node.id = claim_id(owner_id(where), node.text)
+
+
+def _unique_claim_ids(dataset: Dataset) -> Iterator[DataError]:
+    """Each claim's link must lead to one claim: ids, given or derived, are unique across the data."""
+    seen: dict[str, tuple[str, Fact]] = {}
+    for where, node in iter_nodes(dataset):
+        if not isinstance(node, Fact) or node.id is None:
+            continue
+        if node.id not in seen:
+            seen[node.id] = (where, node)
+            continue
+        first_where, first = seen[node.id]
+        given = "id" in (node._key_lines or {})
+        fix = ("give one of them another `id:`" if given else
+               "this fact has the same entry and text as that one (remove the repeat), or give one an `id:`")
+        yield DataError(node._file, node.line_of("id") if given else node._line, f"{where}.id",
+                        f"the claim id '{node.id}' is also used by {first_where} at {first._file}:{first._line}; "
+                        f"{fix}")
 
 
 def iter_nodes(dataset: Dataset) -> Iterator[tuple[str, Node]]:

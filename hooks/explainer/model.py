@@ -6,6 +6,7 @@ tools use (schema/data.schema.json) is generated from `Dataset`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
@@ -139,10 +140,23 @@ Cite = Annotated[list[Citation], Field(min_length=1, description="At least one c
 
 
 class Fact(Node):
-    """One statement with its citations. It counts as the article's when it cites the article."""
+    """One statement with its citations. It counts as the article's when it cites the article.
 
+    Each fact is citable at its page's #claim-<id>: `id` when given, else one the loader derives from the owning
+    entry's id and the fact's text (`claim_id`), so that adding or moving facts never changes another's link.
+    """
+
+    id: Id | None = Field(
+        default=None,
+        description="Optional: a stable name for this claim's link (#claim-<id>). Left out, it is made from the "
+                    "entry's id and the text; give one to keep the link when the text is reworded.")
     text: Markdown
     cite: Cite
+
+
+def claim_id(owner: str, text: str) -> str:
+    """A fact's default id: a short hash of its entry's id and its text, whitespace aside; not its position."""
+    return hashlib.sha1(f"{owner}\n{' '.join(text.split())}".encode()).hexdigest()[:8]
 
 
 class Span(Node):

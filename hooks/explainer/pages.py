@@ -7,10 +7,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from . import geo, jargon, links
+from . import geo, history, jargon, links
 from .load import ARTICLE_ID, iter_nodes, load_dataset, owner_id
 from .model import (
     KIND_BY_KEY,
@@ -33,6 +34,9 @@ GLOSSARY_PAGE = "glossary.md"
 SOURCES_PAGE = "sources.md"
 CHECKS_PAGE = "fact-checks.md"
 ALLOWED_VALUES_PAGE = "allowed-values.md"
+SINCE_PAGE = "since-the-article.md"
+CHANGES_PAGE = "changes.md"
+CHANGES_FEED = "changes.xml"
 T = TypeVar("T")
 # Past this size a country × organisation table is no longer readable (and grows as their product):
 # the organisations page then points to each country's memberships and to the CSV instead.
@@ -86,13 +90,32 @@ class Site:
     lines_of: dict[str, tuple[str, int, int | None]] = field(default_factory=dict)
     linker: links.Linker = field(default_factory=links.Linker)
     geo: geo.Geo = field(default_factory=geo.Geo)  # the maps' country outlines
+    # From git: when each entry's lines last changed, and the data's change log (empty without the history).
+    changed: dict[str, datetime] = field(default_factory=dict)
+    changes: list[history.Change] = field(default_factory=list)
+    # The published site, from mkdocs.yml, for citations and share cards.
+    site_name: str = ""
+    site_url: str = ""
 
     @classmethod
-    def load(cls, data_dir: Path) -> Site:
+    def load(cls, data_dir: Path, site_name: str = "", site_url: str = "") -> Site:
         with cyclic_gc_paused():
             site = cls.from_dataset(load_dataset(data_dir))
         site.geo = geo.load(data_dir)
+        root = data_dir.parent
+        site.changed = history.entry_dates(root, ((entry.id, entry) for kind in Dataset.model_fields
+                                                  for entry in getattr(site.dataset, kind)))
+        site.changes = history.change_log(root, [history.relative(data_dir, root)])
+        site.site_name, site.site_url = site_name, site_url
         return site
+
+    def page_url(self, src_uri: str) -> str:
+        """The published address of a page made from `src_uri` ("countries/kazakhstan.md"), or of another file."""
+        path = src_uri
+        if src_uri.endswith(".md"):
+            path = src_uri.removesuffix(".md")
+            path = "" if path == "index" else path.removesuffix("/index") + "/"
+        return self.site_url.rstrip("/") + "/" + path if self.site_url else path
 
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> Site:

@@ -39,11 +39,11 @@ class Preview:
     errors: list[DataError] = field(default_factory=list)
     unsafe_pages: set[str] = field(default_factory=set)  # hand-written pages whose content must not be shown
 
-    def generate(self, data_dir: Path, source_url: str = "") -> None:
+    def generate(self, data_dir: Path, source_url: str = "", site_name: str = "", site_url: str = "") -> None:
         """Make `current`: the generated files, or on errors the last good ones while serving."""
         self.errors, self.unsafe_pages = [], set()
         try:
-            site = Site.load(data_dir)
+            site = Site.load(data_dir, site_name, site_url)
             self.current = Generated(list(outputs(site, source_url)), site.linker, page_pictures(site))
         except DataErrors as errors:
             self.errors = list(errors.errors)

@@ -9,7 +9,9 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from xml.etree import ElementTree
 
 import jinja2
 
@@ -20,6 +22,7 @@ from .model import (
     KIND_OF_MODEL,
     MONTHS,
     PAGE_KINDS,
+    Agreement,
     Check,
     Citation,
     Entity,
@@ -28,13 +31,18 @@ from .model import (
     Place,
     Source,
     Term,
+    Treaty,
     closed_fields,
+    date_key,
     json_schema,
 )
 from .pages import (
     ALLOWED_VALUES_PAGE,
+    CHANGES_FEED,
+    CHANGES_PAGE,
     CHECKS_PAGE,
     GLOSSARY_PAGE,
+    SINCE_PAGE,
     SOURCES_PAGE,
     TIMELINE_PAGE,
     Site,
@@ -43,6 +51,10 @@ from .pages import (
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
+# What a link to an entity page shows on hover or focus (docs/assets/explainer.js fetches it on the first one).
+PREVIEWS_FILE = "assets/previews.json"
+BIBTEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+                   "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +86,13 @@ def outputs(site: Site, source_url: str = "") -> Iterator[Output]:
                  KIND_OF_MODEL[Check].data_file)
     # Made from the model's rules: there is nothing on it for an editor to change.
     yield Output(ALLOWED_VALUES_PAGE, _render(env, "allowed-values.md.j2"), None)
+    yield Output(SINCE_PAGE, _render(env, "since-the-article.md.j2", site=site, refs=References(site)),
+                 KIND_BY_KEY["treaties"].data_file)
+    # Made from git, not from a file an editor could change: no edit link.
+    yield Output(CHANGES_PAGE, _render(env, "changes.md.j2", site=site), None)
+    yield Output(CHANGES_FEED, changes_feed(site), None)
     yield Output("data.json", data_json(site), "data/")
+    yield Output(PREVIEWS_FILE, previews_json(site), "data/")
     yield Output("memberships.csv", memberships_csv(site), organisations)
     yield Output("timeline.csv", timeline_csv(site), timeline)
     yield Output("schema/data.schema.json", json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n",
@@ -111,6 +129,11 @@ def environment(site: Site) -> jinja2.Environment:
         urlencode_url=lambda url: url.replace(" ", "%20").replace("(", "%28").replace(")", "%29"),
         is_article=site.is_article_fact,
         coordinates=show_coordinates,
+        day=lambda moment: show_date(moment.date().isoformat()),
+        day_of=lambda change: show_date(change.date.date().isoformat()),
+        literal=escape_literal,
+        name_of=lambda entity_id: site.entity_by_id[entity_id].name,
+        bibtex=escape_bibtex,
     )
     env.tests["is_article"] = site.is_article_fact
     env.globals.update(KINDS=KIND_BY_KEY, closed_fields=closed_fields, section_src=section_src, entity_src=entity_src,
@@ -120,7 +143,9 @@ def environment(site: Site) -> jinja2.Environment:
                        locator_map=pictures.locator_map, members_map=pictures.members_map,
                        succession_map=pictures.succession_map, route_of=pictures.route_of,
                        timeline_picture=pictures.timeline_picture, PATTERNS=pictures.PATTERNS,
-                       untold_events=lambda entity: untold_events(site, entity))
+                       untold_events=lambda entity: untold_events(site, entity),
+                       CHANGES_FEED=CHANGES_FEED, CHANGES_PAGE=CHANGES_PAGE,
+                       council_meetings=lambda treaty: council_meetings(site, treaty))
     return env
 
 
@@ -156,6 +181,16 @@ def source_lines_url(site: Site, source_url: str, entity_id: str) -> str:
 def escape_text(text: str | None) -> str:
     """Data text is Markdown, never HTML: a <script> in YAML shows as text."""
     return html.escape(text or "", quote=False)
+
+
+def escape_bibtex(text: str) -> str:
+    """Text for a BibTeX field: its special characters as TeX writes them."""
+    return "".join(BIBTEX_SPECIALS.get(character, character) for character in text)
+
+
+def escape_literal(text: str) -> str:
+    """Text shown as written (a commit subject): no HTML, and Markdown's punctuation kept as punctuation."""
+    return re.sub(r"([\\`*_{}\[\]()#+!-])", r"\\\1", escape_text(text))
 
 
 def quoted(text: str | None) -> str:
@@ -272,12 +307,59 @@ class References:
         return enumerate(self.citations, start=1)
 
 
+# ----- since the article, and what changed ------------------------------------------------------------
+
+
+def council_meetings(site: Site, treaty: Treaty) -> list[Event]:
+    """The events after the signing that concern a council (an agreement of kind "council"), in date order."""
+    councils = {agreement.id for agreement in site.dataset.of(Agreement) if agreement.kind == "council"}
+    return [event for _, events in site.eras() for event in events
+            if councils & set(event.about) and date_key(event.date) > date_key(treaty.signed)]
+
+
+def changes_feed(site: Site) -> str:
+    """The change log as an Atom feed (RFC 4287): one entry per commit, linking to it on the change log page."""
+    atom = "http://www.w3.org/2005/Atom"
+    ElementTree.register_namespace("", atom)
+    page = site.page_url(CHANGES_PAGE)
+    feed = ElementTree.Element(f"{{{atom}}}feed")
+
+    def add(parent: ElementTree.Element, tag: str, text: str = "", **attributes: str) -> ElementTree.Element:
+        child = ElementTree.SubElement(parent, f"{{{atom}}}{tag}", attributes)
+        child.text = text or None
+        return child
+
+    add(feed, "title", f"{site.site_name}: what changed")
+    add(feed, "id", page)
+    add(feed, "link", href=page)
+    add(feed, "link", rel="self", href=site.page_url(CHANGES_FEED))
+    add(feed, "updated", (site.changes[0].date if site.changes else datetime(1970, 1, 1, tzinfo=timezone.utc))
+        .isoformat())
+    add(add(feed, "author"), "name", site.site_name)
+    for change in site.changes:
+        entry = add(feed, "entry")
+        add(entry, "title", change.subject)
+        add(entry, "id", f"{page}#change-{change.sha[:10]}")
+        add(entry, "link", href=f"{page}#change-{change.sha[:10]}")
+        add(entry, "updated", change.date.isoformat())
+        add(entry, "summary", "Files changed: " + ", ".join(change.files))
+    return ElementTree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
 # ----- open data ---------------------------------------------------------------------------------------
 
 
 def data_json(site: Site) -> str:
     # pydantic's own serialiser: json.dumps with an indent falls back to pure Python (a second at N=5,000).
     return site.dataset.model_dump_json(indent=1, exclude_none=True) + "\n"
+
+
+def previews_json(site: Site) -> str:
+    """Each entity page's URL (as "countries/kazakhstan/") → its name, kind and summary, as plain text."""
+    previews = {entity_src(kind.key, entity.id).removesuffix(".md") + "/": {
+        "name": entity.name, "kind": kind.label, "summary": " ".join(links.plain(entity.summary, site.names).split())}
+        for kind in PAGE_KINDS for entity in site.entities(kind.key)}
+    return json.dumps(previews, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _csv(header: list[str], rows: Iterator[list[str]]) -> str:

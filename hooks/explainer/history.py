@@ -1,0 +1,103 @@
+"""When the data last changed, from git: per entry (one `git blame` per data file) and as a change log (one `git log`).
+
+Git is optional: outside a repository, without git, or in a shallow clone that lacks the history, every date is
+unknown (None) and the change log is empty; the build goes on. A shallow clone's oldest commit takes the blame for
+every line older than it, so its dates are kept only when the clone is complete (CI fetches the whole history).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .model import Node
+
+GIT_TIMEOUT = 30  # seconds; a hung git must not hang the build
+HEADER = re.compile(r"^(?P<sha>[0-9a-f]{40}) \d+ (?P<line>\d+)")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit that changed the data: when, what it says, which files."""
+
+    sha: str
+    date: datetime
+    subject: str
+    files: tuple[str, ...]
+
+
+def _git(root: Path, *args: str) -> str | None:
+    """Git's output, or None when git is missing or fails (not a repository, file not tracked, ...)."""
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8",
+                                timeout=GIT_TIMEOUT, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def relative(path: Path, root: Path) -> str:
+    return path.resolve().relative_to(root.resolve()).as_posix()
+
+
+def has_full_history(root: Path) -> bool:
+    return _git(root, "rev-parse", "--is-shallow-repository") == "false\n"
+
+
+def line_dates(root: Path, path: str) -> dict[int, datetime]:
+    """Line number → when that line last changed, for one file (uncommitted lines: now)."""
+    output = _git(root, "blame", "--porcelain", "--", path)
+    if output is None:
+        return {}
+    times: dict[str, datetime] = {}
+    dates: dict[int, datetime] = {}
+    sha, line = "", 0
+    for row in output.splitlines():
+        header = HEADER.match(row)
+        if header:
+            sha, line = header.group("sha"), int(header.group("line"))
+        elif row.startswith("committer-time "):
+            times[sha] = datetime.fromtimestamp(int(row.split()[1]), timezone.utc)
+        elif row.startswith("\t"):
+            dates[line] = times[sha]
+    return dates
+
+
+def entry_dates(root: Path, entries: Iterable[tuple[str, Node]]) -> dict[str, datetime]:
+    """Entry id → the last change to any of its lines (from its first line to the next entry's), per data file."""
+    if not has_full_history(root):
+        return {}
+    by_file: dict[str, list[tuple[int, str]]] = {}
+    for entry_id, node in entries:
+        by_file.setdefault(node._file, []).append((node._line, entry_id))
+    found: dict[str, datetime] = {}
+    for path, starts in by_file.items():
+        dates = line_dates(root, path)
+        if not dates:
+            continue
+        starts.sort()
+        ends = [start for start, _ in starts[1:]] + [max(dates) + 1]
+        for (start, entry_id), end in zip(starts, ends, strict=True):
+            changed = [dates[line] for line in range(start, end) if line in dates]
+            if changed:
+                found[entry_id] = max(changed)
+    return found
+
+
+def change_log(root: Path, paths: Iterable[str] = ("data",), limit: int = 200) -> list[Change]:
+    """The newest commits that changed the data, newest first (merges left out: their branches' commits show)."""
+    if not has_full_history(root):
+        return []
+    output = _git(root, "log", "--no-merges", f"--max-count={limit}", "--format=%x1e%H%x1f%cI%x1f%s", "--name-only",
+                  "--", *paths)
+    changes = []
+    for record in (output or "").split("\x1e")[1:]:
+        head, _, names = record.partition("\n")
+        sha, date, subject = head.split("\x1f", 2)
+        changes.append(Change(sha, datetime.fromisoformat(date), subject,
+                              tuple(name for name in names.splitlines() if name.strip())))
+    return changes

@@ -1,0 +1,114 @@
+"""Citable claims, the cite block, freshness, "Since the article" and the change log, in the built pages."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+from explainer.load import iter_nodes, owner_id
+from explainer.model import ENTITY_KINDS, Fact
+from explainer.render import show_date
+from tests.sitebuild import article_of, entity_page, mkdocs_config, page_url, read_page, section_of, text_of
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def entity_pages(site_dir, site_data):
+    for kind in ENTITY_KINDS:
+        for entity in getattr(site_data.dataset, kind):
+            yield entity, entity_page(site_dir, kind, entity.id)
+
+
+def test_every_fact_has_an_anchor_and_a_link_to_itself_on_its_page(site_dir, site_data):
+    wrong, count = [], 0
+    for where, node in iter_nodes(site_data.dataset):
+        if not isinstance(node, Fact):
+            continue
+        count += 1
+        owner = owner_id(where)
+        page = read_page(entity_page(site_dir, site_data.kind_of[owner], owner))
+        anchor = page.find(id=f"claim-{node.id}")
+        link = page.find("a", class_="explainer-claim-link", href=f"#claim-{node.id}")
+        if anchor is None or link is None:
+            wrong.append(f"{where}: no anchor or no link for claim-{node.id}")
+        elif link.get("aria-label") != "Link to this claim":
+            wrong.append(f"{where}: the claim's link has no accessible name")
+        elif anchor.parent is not link.parent:
+            wrong.append(f"{where}: the anchor and its link are not in the same list item")
+    assert count > 50
+    assert not wrong, "\n".join(wrong)
+
+
+def infobox_row(article, term: str) -> str | None:
+    """The text of the infobox's row named `term`, or None."""
+    for dt in article.find("div", class_="explainer-infobox").iter("dt"):
+        if dt.text == term:
+            siblings = [child for child in dt.parent.element_children()]
+            return siblings[siblings.index(dt) + 1].text
+    return None
+
+
+def test_every_entity_page_says_when_its_facts_last_changed(site_dir, site_data):
+    wrong = []
+    for entity, path in entity_pages(site_dir, site_data):
+        shown = infobox_row(article_of(read_page(path)), "Facts last changed")
+        changed = site_data.changed.get(entity.id)
+        expected = show_date(changed.date().isoformat()) if changed else "Unknown"
+        if shown != f"{expected} (what changed)":
+            wrong.append(f"{entity.id}: {shown!r}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+    assert site_data.changed, "the tests run in a git checkout, so the dates should be known"
+
+
+def test_every_entity_page_ends_with_a_cite_block(site_dir, site_data):
+    config = mkdocs_config()
+    wrong = []
+    for entity, path in entity_pages(site_dir, site_data):
+        article = article_of(read_page(path))
+        headings = [h.get("id") for h in article.iter("h2")]
+        if not headings or headings[-1] != "cite-this-page":
+            wrong.append(f"{entity.id}: the last section is {headings[-1:]}, not 'Cite this page'")
+            continue
+        block = " ".join(text_of(element) for element in section_of(article, "cite-this-page"))
+        url = config["site_url"] + page_url(site_dir, path)
+        changed = site_data.changed.get(entity.id)
+        for expected in (entity.name, config["site_name"], url, f"@misc{{{entity.id},",
+                         f"Data last changed {show_date(changed.date().isoformat()) if changed else 'on an unknown'}"):
+            if expected not in block:
+                wrong.append(f"{entity.id}: the cite block lacks {expected!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_since_the_article_lists_the_steps_and_the_ratifications_in_order(site_dir, site_data):
+    article = article_of(read_page(site_dir / "since-the-article" / "index.html"))
+    steps = article.find("ol", class_="explainer-steps").find_all("li", class_="explainer-step")
+    kinds = [next(c for c in step.get("class").split() if c.startswith("explainer-step--")) for step in steps]
+    treaty = site_data.dataset.treaties[0]
+    assert kinds[0] == "explainer-step--signed"
+    ratified = [step for step in steps if step.has_class("explainer-step--ratified")]
+    assert [step.get("data-country") for step in ratified] == ["uzbekistan", "kazakhstan"]
+    dates = [step.find("time").get("datetime") for step in ratified]
+    assert dates == sorted(r.date for r in treaty.ratifications) == ["2023-11-30", "2024-05-20"]
+    assert kinds.index("explainer-step--in-force") == 1 + len(ratified)
+    in_force = text_of(steps[kinds.index("explainer-step--in-force")])
+    assert ("unknown" in in_force) == (treaty.in_force is None), in_force
+    councils = [step.find("time").get("datetime") for step in steps if step.has_class("explainer-step--council")]
+    assert councils and councils == sorted(councils) and councils[0] > treaty.signed, councils
+
+
+def test_the_change_log_and_its_feed_list_every_change(site_dir, site_data):
+    assert site_data.changes, "the tests run in a git checkout with the data's history"
+    page = article_of(read_page(site_dir / "changes" / "index.html"))
+    shown = [time.get("datetime") for time in page.iter("time")]
+    assert shown == [change.date.isoformat() for change in site_data.changes]
+    assert site_data.changes[0].subject.split()[0] in text_of(page)
+    feed = ElementTree.parse(site_dir / "changes.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [c.subject for c in site_data.changes]
+    site_url = mkdocs_config()["site_url"]
+    assert all(link.get("href", "").startswith(site_url) for link in feed.iter(f"{ATOM}link"))
+
+
+def test_the_open_data_page_states_a_licence_and_a_citation(site_dir):
+    text = text_of(article_of(read_page(site_dir / "open-data" / "index.html")))
+    assert "CC BY 4.0" in text and "Suggested citation" in text, text
