@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 Point = tuple[float, float]
@@ -28,9 +29,18 @@ class Outline:
 class Geo:
     countries: list[Outline] = field(default_factory=list)
     borders: dict[tuple[str, str], list[Ring]] = field(default_factory=dict)
+    # Every map of one frame draws the same outlines at the same detail: each is projected and simplified once.
+    _drawn: dict[tuple[str, Frame, float], tuple[str, Point | None]] = field(default_factory=dict, compare=False)
 
     def outline(self, country_id: str) -> Outline | None:
         return next((outline for outline in self.countries if outline.id == country_id), None)
+
+    def drawn(self, outline: Outline, frame: Frame, detail: float) -> tuple[str, Point | None]:
+        """An outline's path data in `frame` at `detail`, and where its name goes."""
+        key = (outline.id, frame, detail)
+        if key not in self._drawn:
+            self._drawn[key] = (path_data(outline.rings, frame, detail), label_point(outline.rings, frame))
+        return self._drawn[key]
 
 
 def load(data_dir: Path) -> Geo:
@@ -58,11 +68,11 @@ class Frame:
     north: float
     width: int = 1000
 
-    @property
+    @cached_property
     def _cos(self) -> float:
         return math.cos(math.radians((self.south + self.north) / 2))
 
-    @property
+    @cached_property
     def scale(self) -> float:
         """ViewBox units per degree of latitude."""
         return self.width / ((self.east - self.west) * self._cos)

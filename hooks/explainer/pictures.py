@@ -83,13 +83,13 @@ def _shapes(site: Site, frame: geo.Frame, detail: float, css_of: dict[str, str],
             labelled: set[str], links: bool = True) -> list[Shape]:
     shapes = []
     for outline in site.geo.countries:
-        d = geo.path_data(outline.rings, frame, detail)
+        d, label_at = site.geo.drawn(outline, frame, detail)
         if not d:
             continue
         name = _name(site, outline)
         shapes.append(Shape(outline.id, name, d, _country_href(site, outline.id) if links else None,
                             css_of.get(outline.id, ""), titles.get(outline.id, name),
-                            geo.label_point(outline.rings, frame) if outline.id in labelled else None))
+                            label_at if outline.id in labelled else None))
     # Shaded countries last, so that their outlines are drawn over their neighbours'.
     return sorted(shapes, key=lambda shape: bool(shape.css))
 
@@ -148,7 +148,7 @@ def region_map(site: Site) -> MapPicture:
 def locator_map(site: Site, country_id: str) -> MapPicture | None:
     """A small map that picks out one country; None when it is not on the wide frame (Cuba, Japan)."""
     outline = site.geo.outline(country_id)
-    if not outline or not geo.path_data(outline.rings, WIDE, DETAIL["locator"]):
+    if not outline or not site.geo.drawn(outline, WIDE, DETAIL["locator"])[0]:
         return None
     name = site.names.get(country_id, outline.name)
     shapes = _shapes(site, WIDE, DETAIL["locator"], {country_id: "party"}, {}, set(), links=False)
