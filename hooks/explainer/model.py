@@ -280,9 +280,13 @@ class Place(Entity):
     lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive")
     kind: PlaceKind | None = None
     country: Annotated[Id, Ref("countries")]
-    on_route: Annotated[Id | None, Ref()] = Field(
+    on_route: Annotated[Id | None, Ref("routes")] = Field(
         default=None, description="The route it is a waypoint of, such as middle-corridor; the map draws the route "
                                   "through its waypoints in the order this file lists them")
+
+
+class Route(Entity):
+    """A physical route, such as the Middle Corridor: its waypoints are the places whose `on_route` names it."""
 
 
 class Era(Span):
@@ -366,6 +370,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("countries", Country, "data/countries.yml", "countries", "Countries", "Country"),
     Kind("concepts", Concept, "data/concepts.yml", "concepts", "Ideas", "Idea"),
     Kind("places", Place, "data/places.yml", "places", "Map", "Place"),
+    Kind("routes", Route, "data/routes.yml", "routes", "Routes", "Route"),
     Kind("sources", Source, "data/sources.yml"),
     Kind("eras", Era, "data/timeline.yml"),
     Kind("events", Event, "data/timeline.yml"),

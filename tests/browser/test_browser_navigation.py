@@ -24,11 +24,11 @@ def test_search_lists_the_concept_and_opens_it(page, site_url):
     search.click()
     search.press_sequentially("Middle Corridor", delay=20)
     # Material adds ?h=<query> to a result's link, to highlight the words on the page it opens.
-    result = page.locator(".md-search-result__item > a.md-search-result__link[href*='/concepts/middle-corridor/']")
+    result = page.locator(".md-search-result__item > a.md-search-result__link[href*='/routes/middle-corridor/']")
     expect(result).to_be_visible()
     expect(result).to_contain_text("Middle Corridor")
     result.click()
-    expect(page).to_have_url(re.compile(re.escape(site_url + "concepts/middle-corridor/") + r"(\?h=[^#]*)?$"))
+    expect(page).to_have_url(re.compile(re.escape(site_url + "routes/middle-corridor/") + r"(\?h=[^#]*)?$"))
     # The page is named for the route's official name; the search found it by its common one.
     expect(content(page).locator("h1")).to_have_text(re.compile("Trans-Caspian International Transport Route"))
 
