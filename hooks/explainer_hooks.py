@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import Literal
@@ -78,9 +79,11 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
 
 def share_card(page: Page, config: MkDocsConfig) -> str:
     """Write the page's share card into the site (drawn once, then from the cache); its absolute URL."""
-    description = page.meta.get("description") or config.site_description or ""
-    png = cards.card(page.title or config.site_name, " ".join(str(description).split()), config.site_name,
-                     Path(config.config_file_path).parent / ".cache" / "cards")
+    # The front matter holds them escaped for HTML (templates/_macros.md.j2); a picture shows the characters.
+    # The page's own title, not the shorter one the menu may give it ("The treaty").
+    title = html.unescape(str(page.meta.get("title") or page.title or config.site_name))
+    description = html.unescape(" ".join(str(page.meta.get("description") or config.site_description or "").split()))
+    png = cards.card(title, description, config.site_name, Path(config.config_file_path).parent / ".cache" / "cards")
     name = f"assets/cards/{cards.card_name(page.url)}"
     target = Path(config.site_dir) / name
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from explainer import cards
 from explainer.model import ENTITY_KINDS
-from tests.sitebuild import entity_page, html_pages, mkdocs_config, page_url, read_page
+from tests.sitebuild import REPO, entity_page, html_pages, mkdocs_config, page_url, read_page
 
 PROPERTIES = ("og:type", "og:site_name", "og:title", "og:description", "og:image", "og:image:alt")
 NAMES = ("twitter:card", "twitter:title", "twitter:description", "twitter:image")
@@ -65,3 +65,13 @@ def test_a_card_is_drawn_once_then_read_from_the_cache(tmp_path):
     cached[0].write_bytes(b"\x89PNG\r\n\x1a\n" + b"marker")  # a changed file proves the second call reads it
     assert cards.card("A title", "A description.", "The site", tmp_path).endswith(b"marker")
     assert not cards.card("Another title", "A description.", "The site", tmp_path).endswith(b"marker")
+
+
+def test_a_card_shows_the_pages_own_title_and_plain_characters(site_dir, site_data):
+    """The treaty's card says "Treaty on Allied Relations" (not the menu's "The treaty"), and "'" not "&#39;"."""
+    treaty = next(iter(site_data.dataset.treaties))
+    page = read_page(entity_page(site_dir, "treaties", treaty.id))
+    description = meta(page, "og:description")  # the parser has turned the HTML's entities back into characters
+    assert "'" in description or "’" in description, "pick a page whose description has an apostrophe"
+    key = cards.card_key(treaty.name, description, mkdocs_config()["site_name"])
+    assert (REPO / ".cache" / "cards" / f"{key}.png").is_file(), "the card was drawn from other text"
