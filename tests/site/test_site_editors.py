@@ -33,7 +33,9 @@ def test_each_entity_page_links_the_lines_of_its_entry(site_dir, site_data):
         lines = (REPO / match.group(1)).read_text(encoding="utf-8").splitlines()
         start, end = int(match.group(2)), int(match.group(3) or len(lines))
         entry = lines[start - 1:end]
+        indent = re.match(r"\s*", entry[0]).group(0)
+        # Another entry of the list starts at the same indentation (a fact's own `- id:` sits deeper).
         if not re.fullmatch(rf"\s*- id: {re.escape(entity_id)}\s*", entry[0]) or \
-                any(re.match(r"\s*- id: ", line) for line in entry[1:]):
+                any(line.startswith(f"{indent}- ") for line in entry[1:]):
             wrong.append(f"{entity_id}: lines {start}-{end} of {match.group(1)} are not its entry alone")
     assert not wrong, "\n".join(wrong)
