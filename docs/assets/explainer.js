@@ -119,4 +119,25 @@
   }
   if (window.document$) window.document$.subscribe(focusableAbbreviations);
   else document.addEventListener("DOMContentLoaded", focusableAbbreviations);
+
+  /* A picture wider than its box opens at its left edge: on the Caucasus, or in 1989. Open it on the story
+     instead: a map on the treaty's two parties (or its middle), the timeline on its latest years. */
+  function openPicturesOnTheStory() {
+    document.querySelectorAll(".explainer-map__box").forEach(function (box) {
+      if (box.scrollWidth <= box.clientWidth) return;
+      var parties = box.querySelectorAll(".is-party"), left = Infinity, right = -Infinity;
+      parties.forEach(function (shape) {
+        var rect = shape.getBoundingClientRect();
+        left = Math.min(left, rect.left); right = Math.max(right, rect.right);
+      });
+      var middle = parties.length ? (left + right) / 2 - box.getBoundingClientRect().left + box.scrollLeft
+                                  : box.scrollWidth / 2;
+      box.scrollLeft = middle - box.clientWidth / 2;
+    });
+    document.querySelectorAll(".explainer-timeline__box").forEach(function (box) {
+      box.scrollLeft = box.scrollWidth;
+    });
+  }
+  if (window.document$) window.document$.subscribe(openPicturesOnTheStory);
+  else document.addEventListener("DOMContentLoaded", openPicturesOnTheStory);
 })();
