@@ -69,10 +69,7 @@ bench: $(VENV)/.bench ## Run the benchmarks
 	$(BIN)/python benchmarks/real_site.py
 
 audit: $(VENV)/.test chromium ## Audit the built pages in a browser
-	@script=$$(ls scripts/audit scripts/audit.sh scripts/audit.py 2>/dev/null | head -n 1); \
-	if [ -z "$$script" ]; then echo "No scripts/audit yet" >&2; exit 1; fi; \
-	export CHROME_PATH=$$($(BIN)/python scripts/chromium.py) PYTHON=$(BIN)/python; \
-	case $$script in *.py) $(BIN)/python $$script ;; *) PATH="$(CURDIR)/$(BIN):$$PATH" bash $$script ;; esac
+	CHROME_PATH=$$($(BIN)/python scripts/chromium.py) PYTHON=$(BIN)/python PATH="$(CURDIR)/$(BIN):$$PATH" bash scripts/audit
 
 screenshots: $(VENV)/.test chromium ## Take the README's screenshots
 	$(BIN)/python scripts/screenshots.py
