@@ -192,6 +192,9 @@ def test_without_the_script_every_event_shows_and_no_control(new_context, site_u
     assert shown(page) == (set(about), set(about))
 
 
-def test_axe_passes_with_the_controls_shown(page, site_url, axe_check):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_passes_with_the_controls_shown(new_context, site_url, axe_check, scheme):
+    page = new_context(color_scheme=scheme).new_page()
     open_timeline(page, site_url, "?country=kazakhstan&source=context")
+    expect(page.locator("#timeline-filters input[value=context]")).to_be_checked()
     assert axe_check(page) == ""
