@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import geo, links
-from .model import Organisation, Place, Treaty, date_key
+from .model import Event, Organisation, Place, Treaty, date_key
 from .pages import Site, entity_src
 
 # The region: the Caucasus to the Chinese border, the Persian frontier to Astana.
@@ -223,11 +223,51 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Facets:
+    """What the timeline's filters pick an event by: the countries and organisations it is about, and its source."""
+
+    countries: tuple[str, ...]
+    organisations: tuple[str, ...]
+    article: bool
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    """The choices the timeline's filters offer: only the countries and organisations some event is about."""
+
+    countries: list[tuple[str, str]]  # (id, name), by name
+    organisations: list[tuple[str, str]]
+    total: int
+
+
+FILTER_KINDS = ("countries", "organisations")
+
+
+def event_facets(site: Site, event: Event) -> Facets:
+    """An event is about its `about:` entries and the entries its title links."""
+    ids = set(event.about) | links.linked_ids(event.title)
+    countries, organisations = (tuple(sorted(i for i in ids if site.kind_of.get(i) == kind)) for kind in FILTER_KINDS)
+    return Facets(countries, organisations, site.is_article_fact(event.cite))
+
+
+def timeline_filters(site: Site) -> TimelineFilters:
+    events = [event for _, events in site.eras() for event in events]
+    facets = [event_facets(site, event) for event in events]
+
+    def choices(ids: set[str]) -> list[tuple[str, str]]:
+        return sorted(((i, site.entity_by_id[i].name) for i in ids), key=lambda choice: choice[1])
+
+    return TimelineFilters(choices({i for f in facets for i in f.countries}),
+                           choices({i for f in facets for i in f.organisations}), len(events))
+
+
+@dataclass(frozen=True)
 class EventMark:
     id: str
     date: str
     title: str  # plain text
     article: bool
+    facets: Facets
     x: float
     width: float  # 0 for a day; the span of its month or year otherwise
     y: float
@@ -300,7 +340,8 @@ def timeline_picture(site: Site) -> TimelinePicture | None:
     marks = []
     for event, x, span, article in placed:
         y = axis_y - 14 - next(above_lanes) * LANE if article else axis_y + 14 + next(below_lanes) * LANE
-        marks.append(EventMark(event.id, event.date, links.plain(event.title, site.names), article, x, span, y,
+        marks.append(EventMark(event.id, event.date, links.plain(event.title, site.names), article,
+                               event_facets(site, event), x, span, y,
                                round(min(max(x - 20, 4), width - TIP_WIDTH - 4), 1)))
     bands = []
     for index, (era, _) in enumerate(era for era in grouped if era[0]):

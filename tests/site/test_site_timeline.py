@@ -117,3 +117,58 @@ def test_entity_timeline_leaves_out_only_what_the_page_already_dates(site_dir, s
                 wrong.append(f"{entity.id}: leaves out events without saying so")
     assert left_out_somewhere, "no page leaves an event out (the test would pass on nothing)"
     assert not wrong, "\n".join(wrong)
+
+
+# ----- the filters (assets/timeline.js reads what the page carries) ----------------------------------------
+
+TITLE_LINK = re.compile(r"\[\[([^\]|]+)")
+
+
+def expected_facets(site_data) -> dict[str, dict[str, str]]:
+    """Each event's filter attributes, from the data: its `about:` and its title's links, split by kind."""
+    countries = {country.id for country in site_data.dataset.countries}
+    organisations = {organisation.id for organisation in site_data.dataset.organisations}
+    expected = {}
+    for event in site_data.dataset.events:
+        ids = set(event.about) | set(TITLE_LINK.findall(event.title))
+        expected[event.id] = {
+            "data-countries": " ".join(sorted(ids & countries)),
+            "data-organisations": " ".join(sorted(ids & organisations)),
+            "data-source": "article" if any(citation.source == "article" for citation in event.cite) else "context",
+        }
+    return expected
+
+
+def facets_of(element) -> dict[str, str]:
+    return {name: element.get(name, "<missing>") for name in ("data-countries", "data-organisations", "data-source")}
+
+
+def test_every_mark_and_entry_carries_what_the_filters_read(site_dir, site_data):
+    article = timeline(site_dir)
+    expected = expected_facets(site_data)
+    assert any(facets["data-countries"] for facets in expected.values())
+    assert any(facets["data-organisations"] for facets in expected.values())
+    assert {facets["data-source"] for facets in expected.values()} == {"article", "context"}
+    entries = {time.get("id"): facets_of(time.parent) for time in times_of(article) if time.parent.tag == "li"}
+    figure = article.find("figure", class_="explainer-timeline")
+    marks = {shape.get("data-event"): facets_of(shape.parent) for shape in figure.iter() if shape.get("data-event")}
+    assert entries == expected, "list entries whose filter attributes differ from the data"
+    assert marks == expected, "marks whose filter attributes differ from the data"
+
+
+def test_the_filters_offer_what_occurs_and_are_hidden_until_the_script_shows_them(site_dir, site_data):
+    form = timeline(site_dir).find("form", id="timeline-filters")
+    assert form is not None and "hidden" in form.attrs, "the controls show only with the script"
+    expected = expected_facets(site_data).values()
+    for name, attribute in (("country", "data-countries"), ("organisation", "data-organisations")):
+        select = form.find("select", id=f"filter-{name}")
+        assert select is not None and form.find("label", for_=f"filter-{name}") is not None
+        offered = [option.get("value") for option in select.iter("option")]
+        assert offered[0] == "", f"the {name} filter starts on 'any'"
+        assert set(offered[1:]) == {i for facets in expected for i in facets[attribute].split()}
+        names = [option.text for option in select.iter("option")][1:]
+        assert names == sorted(names), f"the {name} choices are in the order of their names"
+    assert [radio.get("value") for radio in form.find_all("input", type="radio")] == ["", "article", "context"]
+    status = form.find(None, role="status")
+    total = len(site_data.dataset.events)
+    assert status is not None and status.text == f"Showing {total} of {total} events"
