@@ -104,11 +104,16 @@ def commit(root: Path, message: str, when: str) -> None:
     subprocess.run(["git", "commit", "-q", "-m", message], cwd=root, check=True, env=env)
 
 
+def repository_with_first_data(tmp_data) -> Path:
+    """The data folder's parent as a git repository, its data committed on 2 January 2024."""
+    subprocess.run(["git", "init", "-q"], cwd=tmp_data.root, check=True)
+    commit(tmp_data.root, "First data", "2024-01-02T10:00:00+00:00")
+    return tmp_data.root
+
+
 @needs_git
 def test_each_entry_is_dated_by_its_own_lines_and_the_log_lists_each_change(tmp_data):
-    root = tmp_data.root
-    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
-    commit(root, "First data", "2024-01-02T10:00:00+00:00")
+    root = repository_with_first_data(tmp_data)
     tmp_data.edit("people.yml", "Led [[uzbekistan]]", "Ruled [[uzbekistan]]")
     commit(root, "Karimov: a word", "2025-03-04T10:00:00+00:00")
     (root / "README").write_text("not data\n")
@@ -123,9 +128,7 @@ def test_each_entry_is_dated_by_its_own_lines_and_the_log_lists_each_change(tmp_
 
 @needs_git
 def test_uncommitted_edits_date_an_entry_today(tmp_data):
-    root = tmp_data.root
-    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
-    commit(root, "First data", "2024-01-02T10:00:00+00:00")
+    repository_with_first_data(tmp_data)
     tmp_data.edit("concepts.yml", "currency became freely", "currency became fully")
     changed = Site.load(tmp_data.path).changed
     assert changed["som-convertibility"].date() == datetime.now(timezone.utc).date()
