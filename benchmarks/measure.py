@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -10,6 +11,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+MEMO = Path(".cache") / "explainer"
 
 
 @dataclass(frozen=True)
@@ -32,8 +35,13 @@ def mkdocs_command(config: Path, command: str, *args: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", command, "-f", str(config), *args]
 
 
-def timed_build(config: Path) -> Build:
-    """Build the project into a fresh temporary folder; raise BuildFailed with MkDocs' output if it fails."""
+def timed_build(config: Path, *, from_scratch: bool = False) -> Build:
+    """Build the project into a fresh temporary folder; raise BuildFailed with MkDocs' output if it fails.
+
+    `from_scratch` first deletes the memo an earlier build kept (hooks/explainer/memo.py), as a clean clone has none.
+    """
+    if from_scratch:
+        shutil.rmtree(config.parent / MEMO, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as site_dir, tempfile.TemporaryFile("w+") as log:
         command = mkdocs_command(config, "build", "--strict", "-q", "-d", site_dir)
         start = time.perf_counter()

@@ -7,7 +7,7 @@
 - on_page_markdown: resolve [[id]] links and add the glossary's tooltips;
 - on_page_context: draw the page's share card (cached) for the Open Graph meta in overrides/main.html;
 - on_post_page, on_post_template: check every built page and give it its Content-Security-Policy;
-- on_post_build: while serving, the errors are the terminal's last lines.
+- on_post_build: keep this build's answers for the next (memo.py); while serving, end the terminal with the errors.
 """
 
 from __future__ import annotations
@@ -102,13 +102,14 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    preview.keep()
     if preview.errors:
         log.error(f"{preview.report()}\nThe preview keeps the last good data until the files are fixed.")
 
 
 def checked(page: str, label: str, config: MkDocsConfig) -> str:
     """The page with its policy, or a failed build if it could run a script or load from another host."""
-    problems = safety.problems(page, urlsplit(config.site_url or "").netloc.lower())
+    problems = preview.built_page_problems(page, urlsplit(config.site_url or "").netloc.lower())
     if problems:
         raise PluginError(f"{label}: the built page is not safe to publish:\n" + "\n".join(problems))
     return safety.with_policy(page)

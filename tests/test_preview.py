@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from explainer.links import Linker
-from explainer.preview import Generated, Preview
+from explainer.memo import Memo
+from explainer.preview import Generated, Made, Preview
 
 
 def preview_with(pictures: dict[str, str]) -> Preview:
-    return Preview(current=Generated([], Linker({"eaeu": ("organisations/eaeu.md", "the EAEU")}), pictures))
+    made = Made([], Linker({"eaeu": ("organisations/eaeu.md", "the EAEU")}), pictures)
+    return Preview(current=Generated(Memo(), lambda: made))
 
 
 def test_a_picture_that_does_not_exist_is_an_error_with_its_line():

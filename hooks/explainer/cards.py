@@ -8,6 +8,7 @@ the repository (docs/assets/card.png), and the build goes on.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import textwrap
 from pathlib import Path
@@ -33,6 +34,7 @@ def find_font(names: tuple[str, ...]) -> Path | None:
     return next((folder / name for name in names for folder in FONT_DIRS if (folder / name).is_file()), None)
 
 
+@functools.cache
 def can_draw() -> bool:
     """Whether this machine can draw cards: Pillow installed and both fonts found."""
     try:

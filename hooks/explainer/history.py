@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .model import Node
+if TYPE_CHECKING:  # the memo asks git for the commit without loading the model
+    from .model import Node
 
 GIT_TIMEOUT = 30  # seconds; a hung git must not hang the build
 HEADER = re.compile(r"^(?P<sha>[0-9a-f]{40}) \d+ (?P<line>\d+)")
@@ -30,7 +32,7 @@ class Change:
     files: tuple[str, ...]
 
 
-def _git(root: Path, *args: str) -> str | None:
+def git(root: Path, *args: str) -> str | None:
     """Git's output, or None when git is missing or fails (not a repository, file not tracked, ...)."""
     try:
         result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8",
@@ -45,12 +47,12 @@ def relative(path: Path, root: Path) -> str:
 
 
 def has_full_history(root: Path) -> bool:
-    return _git(root, "rev-parse", "--is-shallow-repository") == "false\n"
+    return git(root, "rev-parse", "--is-shallow-repository") == "false\n"
 
 
 def line_dates(root: Path, path: str) -> dict[int, datetime]:
     """Line number → when that line last changed, for one file (uncommitted lines: now)."""
-    output = _git(root, "blame", "--porcelain", "--", path)
+    output = git(root, "blame", "--porcelain", "--", path)
     if output is None:
         return {}
     times: dict[str, datetime] = {}
@@ -92,7 +94,7 @@ def change_log(root: Path, paths: Iterable[str] = ("data",), limit: int = 200) -
     """The newest commits that changed the data, newest first (merges left out: their branches' commits show)."""
     if not has_full_history(root):
         return []
-    output = _git(root, "log", "--no-merges", f"--max-count={limit}", "--format=%x1e%H%x1f%cI%x1f%s", "--name-only",
+    output = git(root, "log", "--no-merges", f"--max-count={limit}", "--format=%x1e%H%x1f%cI%x1f%s", "--name-only",
                   "--", *paths)
     changes = []
     for record in (output or "").split("\x1e")[1:]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 LINK = r"\[\[(?P<target>[^\]|]*)(?:\|(?P<text>[^\]]*))?\]\]"
 CODE = r"(?P<code>^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)|`[^`\n]*`)"
 CODE_OR_LINK = re.compile(f"{CODE}|{LINK}", re.MULTILINE | re.DOTALL)
+# A hand-written page in docs/ asks for a picture made from the data (render.page_pictures) with this line.
+PICTURE_MARK = re.compile(r"^<!-- picture: (?P<name>[a-z-]+) -->$", re.MULTILINE)
 
 
 @dataclass(frozen=True)

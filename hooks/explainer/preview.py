@@ -8,27 +8,73 @@ stops answering. A plain `mkdocs build` never publishes stale data: there, any e
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import safety
 from .errors import DataError, DataErrors
-from .links import Linker
-from .markup import page_problems
-from .pages import Site
-from .render import PICTURE_MARK, Output, outputs, page_pictures, with_pictures
+from .markup import PICTURE_MARK, page_problems
+from .memo import Memo, fingerprint
+from .output import Output
+
+if TYPE_CHECKING:
+    from .links import Linker
 
 
 @dataclass(frozen=True)
-class Generated:
-    """What the data makes: the files to add to the site, and what resolves [[links]] on every page."""
+class Made:
+    """What the loaded data makes: the files to add to the site, and what resolves [[links]] on every page."""
 
     outputs: list[Output]
     linker: Linker
     pictures: dict[str, str]  # what hand-written pages may show with <!-- picture: NAME -->
 
+
+def make(data_dir: Path, source_url: str = "", site_name: str = "", site_url: str = "") -> Made:
+    """Load data/ and make everything from it; raises DataErrors."""
+    # Imported here: the model (pydantic) and the templates take a quarter of a second, which a memo spares.
+    from .pages import Site
+    from .render import outputs, page_pictures
+
+    site = Site.load(data_dir, site_name, site_url)
+    return Made(list(outputs(site, source_url)), site.linker, page_pictures(site))
+
+
+class Generated:
+    """What this build shows: each answer from the memo if a build with the same inputs worked it out, else from
+    the data, loaded (once) when first needed."""
+
+    def __init__(self, memo: Memo, make: Callable[[], Made]) -> None:
+        self.memo = memo
+        self._make = make
+        self._made: Made | None = None
+        self.outputs: list[Output] = memo.recall("outputs", "", lambda: self.made.outputs)
+
+    @property
+    def made(self) -> Made:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    def load(self) -> None:
+        """Load the data now rather than when the memo first lacks an answer."""
+        self._made = self.made
+
     def finish_markdown(self, markdown: str, page_src: str) -> str:
         """Pictures in, then [[links]] resolved and abbreviations added."""
-        return self.linker.finish_markdown(with_pictures(markdown, page_src, self.pictures), page_src)
+        return self.memo.recall("finished", f"{page_src}\0{markdown}", lambda: self._finished(markdown, page_src))
+
+    def _finished(self, markdown: str, page_src: str) -> str:
+        from .render import with_pictures
+
+        return self.made.linker.finish_markdown(with_pictures(markdown, page_src, self.made.pictures), page_src)
+
+    def unknown_names(self, markdown: str) -> list[tuple[int, str]]:
+        """(line, message) for each [[link]] and picture in a hand-written page that names nothing."""
+        return self.memo.recall("unknown names", markdown, lambda: self.made.linker.unknown_links(markdown)
+                                + unknown_pictures(markdown, self.made.pictures))
 
 
 @dataclass
@@ -38,13 +84,21 @@ class Preview:
     last_good: Generated | None = None
     errors: list[DataError] = field(default_factory=list)
     unsafe_pages: set[str] = field(default_factory=set)  # hand-written pages whose content must not be shown
+    memo: Memo = field(default_factory=Memo)
 
     def generate(self, data_dir: Path, source_url: str = "", site_name: str = "", site_url: str = "") -> None:
         """Make `current`: the generated files, or on errors the last good ones while serving."""
         self.errors, self.unsafe_pages = [], set()
+        root = data_dir.parent
+        key = fingerprint(root, [data_dir, Path(__file__).parents[1]], source_url, site_name, site_url)
+        if self.current and self.current.memo.key == key:
+            return  # a rebuild while serving, for a docs/ page: the data, templates and code are the same
+        if self.memo.key != key:
+            self.memo = Memo.open(root / ".cache" / "explainer" / "memo.pickle", key)
         try:
-            site = Site.load(data_dir, site_name, site_url)
-            self.current = Generated(list(outputs(site, source_url)), site.linker, page_pictures(site))
+            self.current = Generated(self.memo, lambda: make(data_dir, source_url, site_name, site_url))
+            if self.serving:  # loaded now, while the files are good: a later edit may break them
+                self.current.load()
         except DataErrors as errors:
             self.errors = list(errors.errors)
             self.current = self.last_good if self.serving else None
@@ -58,8 +112,16 @@ class Preview:
         if problems:
             self.unsafe_pages.add(label)
         if self.current:
-            problems += self.current.linker.unknown_links(markdown) + unknown_pictures(markdown, self.current.pictures)
+            problems += self.current.unknown_names(markdown)
         self.errors += [DataError(label, line, "", message) for line, message in problems]
+
+    def built_page_problems(self, page: str, own_host: str) -> list[str]:
+        """What makes a built HTML page unsafe to publish (safety.problems), checked once per distinct page."""
+        return self.memo.recall("built page", f"{own_host}\0{page}", lambda: safety.problems(page, own_host))
+
+    def keep(self) -> None:
+        """Keep this build's answers for the next one."""
+        self.memo.keep()
 
     def report(self) -> str:
         """Every error of the build, one per line, for the terminal and the build's failure."""

@@ -8,7 +8,6 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from xml.etree import ElementTree
@@ -16,6 +15,7 @@ from xml.etree import ElementTree
 import jinja2
 
 from . import links, pictures
+from .markup import PICTURE_MARK
 from .model import (
     DATE_PATTERN,
     KIND_BY_KEY,
@@ -36,6 +36,7 @@ from .model import (
     date_key,
     json_schema,
 )
+from .output import Output
 from .pages import (
     ALLOWED_VALUES_PAGE,
     CHANGES_FEED,
@@ -55,15 +56,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 PREVIEWS_FILE = "assets/previews.json"
 BIBTEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
                    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-
-
-@dataclass(frozen=True)
-class Output:
-    """One file the build adds to the site, and the file an editor changes to change it (None: no edit button)."""
-
-    src_uri: str
-    content: str
-    edit_path: str | None
 
 
 def outputs(site: Site, source_url: str = "") -> Iterator[Output]:
@@ -152,7 +144,6 @@ def environment(site: Site) -> jinja2.Environment:
 
 
 # A hand-written page asks for a picture with this comment; its links are written from ROOT, then from the page.
-PICTURE_MARK = re.compile(r"^<!-- picture: (?P<name>[a-z-]+) -->$", re.MULTILINE)
 ROOT = "\x00root/"
 
 
