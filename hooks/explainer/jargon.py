@@ -49,6 +49,8 @@ def _link_line(line: str, pending: dict[str, str], up: str) -> str:
     protected = [match.span() for match in PROTECTED.finditer(line)]
     found: list[tuple[int, int, str]] = []
     for words, term_id in list(pending.items()):
+        if words[1:] not in line:  # the pattern cannot match: skip the regular expression (most lines, most terms)
+            continue
         match = next((match for match in term_pattern(words).finditer(line)
                       if not any(start < match.end() and match.start() < end for start, end in protected)
                       and not any(start < match.end() and match.start() < end for start, end, _ in found)), None)
