@@ -11,11 +11,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
-# What a build and the benchmark need: the site's config and folders, the article that quotes are checked
+# What a build and the benchmark need: the site's config and folders, the article that quotes are checked, the maps' outlines
 # against, and the benchmark's own code.
 FILES = ("mkdocs.yml", "data/sources/article.txt")
-FOLDERS = ("docs", "hooks", "overrides", "benchmarks")
-SITE_PATHS = ("mkdocs.yml", "docs", "hooks", "overrides")
+FOLDERS = ("docs", "hooks", "overrides", "benchmarks", "data/geo")
+SITE_PATHS = ("mkdocs.yml", "docs", "hooks", "overrides", "data/geo")
 
 
 def take_snapshot(repo: Path, target: Path) -> Path:
