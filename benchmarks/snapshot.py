@@ -11,8 +11,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-# What a build and the benchmark need: the site's config and folders, the article that quotes are checked, the maps' outlines
-# against, and the benchmark's own code.
+# What a build and the benchmark need: the site's config and folders, the article that quotes are checked
+# against, the maps' outlines, and the benchmark's own code.
 FILES = ("mkdocs.yml", "data/sources/article.txt")
 FOLDERS = ("docs", "hooks", "overrides", "benchmarks", "data/geo")
 SITE_PATHS = ("mkdocs.yml", "docs", "hooks", "overrides", "data/geo")
