@@ -75,7 +75,7 @@ screenshots: $(VENV)/.test chromium ## Take the README's screenshots
 	$(BIN)/python scripts/screenshots.py
 
 clean: ## Remove the built site and the caches
-	rm -rf site build .pytest_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf site build .cache .pytest_cache .ruff_cache .hypothesis *.egg-info
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean ## Also remove .venv
