@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from benchmarks.generate import MAX_COUNTRIES, SHARES, generate, split, synthesi
 from benchmarks.measure import environment, mkdocs_command
 from benchmarks.project import drop_top_level_keys, make_baseline_project, make_explainer_project
 from benchmarks.rebuild import data_edit, measure_rebuild, page_edit
+from benchmarks.snapshot import take_snapshot
 from explainer.load import load_dataset
 from explainer.markup import find_links
 from explainer.model import ENTITY_KINDS
@@ -66,6 +68,15 @@ def test_the_baseline_config_keeps_everything_but_the_hooks():
 
 def built_pages(site: Path) -> set[str]:
     return {path.relative_to(site).as_posix() for path in site.rglob("*.html")}
+
+
+def test_the_benchmark_runs_from_its_snapshot(tmp_path):
+    # `make bench` copies the checkout once and runs from the copy: the copy must hold all the generator reads.
+    source = take_snapshot(Path(__file__).resolve().parents[1], tmp_path / "source")
+    result = subprocess.run([sys.executable, "-m", "benchmarks.generate", str(SMALL), str(tmp_path / "project")],
+                            cwd=source, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "project" / "data" / "geo").is_dir()
 
 
 def test_a_small_generated_site_and_its_baseline_build_strictly_with_the_same_pages(tmp_path):
