@@ -18,6 +18,8 @@ REGION = geo.Frame(west=39.0, south=35.0, east=87.0, north=56.5)
 WIDE = geo.Frame(west=15.0, south=33.0, east=92.0, north=60.0)
 # Simplification, in viewBox units (the viewBox is 1000 wide): about a pixel where the map is drawn.
 DETAIL = {"region": 1.2, "members": 1.8, "locator": 3.0}
+# Each frame at each detail its maps draw: what scripts/extract_geo.py works out once into data/geo/drawn.json.
+SCALES = [(REGION, DETAIL["region"]), (WIDE, DETAIL["members"]), (WIDE, DETAIL["locator"])]
 PARTIES = ("kazakhstan", "uzbekistan")
 ROLE_ORDER = ("founding member", "member", "observer", "suspended", "withdrawn", "former")
 ROLE_CLASS = {role: role.replace(" ", "-") for role in ROLE_ORDER}
