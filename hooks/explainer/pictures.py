@@ -54,6 +54,16 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class Key:
+    """One line of a map's legend: `css` is a shading ("party", a role) or line ("border", "route") the map draws,
+    or the name of a mark's symbol; `draw` says which ("area", "line" or "symbol")."""
+
+    css: str
+    words: str
+    draw: str = "area"
+
+
+@dataclass(frozen=True)
 class MapPicture:
     key: str  # unique on its page: the SVG's ids start with it
     frame: geo.Frame
@@ -63,7 +73,7 @@ class MapPicture:
     marks: list[Mark] = field(default_factory=list)
     border: str = ""
     route: str = ""
-    legend: list[tuple[str, str]] = field(default_factory=list)  # (css class, words)
+    legend: list[Key] = field(default_factory=list)
 
     @property
     def height(self) -> int:
@@ -150,6 +160,23 @@ def _signing_place(site: Site) -> str:
     return next((place.id for place in places(site) if place.name.lower() in names), "")
 
 
+def symbol_keys(marks: list[Mark]) -> list[Key]:
+    """A legend line for each symbol the marks are drawn with, saying which kinds of place it stands for."""
+    kinds: dict[str, list[str]] = {}
+    for mark in marks:
+        kinds.setdefault(mark.symbol, [])
+        if mark.kind.replace("-", " ") not in kinds[mark.symbol]:
+            kinds[mark.symbol].append(mark.kind.replace("-", " "))
+    words = {"signed": "Where the treaty was signed", "capital": "Capital"}
+    return [Key(symbol, words.get(symbol) or _either(kinds[symbol]).capitalize(), "symbol")
+            for symbol in SYMBOL_REACH if symbol in kinds]
+
+
+def _either(words: list[str]) -> str:
+    """Words joined as a list: port; port or city; border crossing, port or city."""
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
+
+
 def region_map(site: Site) -> MapPicture:
     """The home page's and the Map page's map: the two parties, their border, capitals and the Middle Corridor."""
     frame, detail = REGION, DETAIL["region"]
@@ -160,15 +187,17 @@ def region_map(site: Site) -> MapPicture:
     routes = {place.on_route for place in places(site) if place.on_route}
     route = "".join(geo.path_data([[(place.lon, place.lat) for place in route_of(site, route_id)]], frame, 0.1,
                                   closed=False) for route_id in sorted(routes))
-    signed = site.entity_by_id.get(_signing_place(site))
+    marks = _marks(site, frame)
+    signed = next((mark.name for mark in marks if mark.symbol == "signed"), "")
     description = ("Kazakhstan and Uzbekistan are shaded and their common border is drawn thick. "
-                   + (f"A star marks {signed.name}, where the treaty was signed. " if signed else "")
-                   + "Dots mark the capitals; a dashed line joins the Middle Corridor's waypoints, east to west.")
-    legend = [("party", "Kazakhstan and Uzbekistan, the treaty's parties"), ("border", "Their common border"),
-              ("signed", "Where the treaty was signed"), ("capital", "Capital"),
-              ("route", "Middle Corridor, through its cited waypoints (straight lines, not the track)"),
-              ("waypoint", "Waypoint or port")]
-    shapes, marks = _labelled(frame, shapes, _marks(site, frame))
+                   + (f"A star marks {signed}, where the treaty was signed. " if signed else "")
+                   + "Dots mark the capitals, rings the other places; a dashed line joins the Middle Corridor's "
+                   "waypoints, east to west.")
+    legend = [Key("party", "Kazakhstan and Uzbekistan, the treaty's parties"),
+              Key("border", "Their common border", "line"),
+              Key("route", "Middle Corridor, through its cited waypoints (straight lines, not the track)", "line"),
+              *symbol_keys(marks)]
+    shapes, marks = _labelled(frame, shapes, marks)
     return MapPicture("region", frame, "Map of Central Asia: Kazakhstan, Uzbekistan and the Middle Corridor",
                       description, shapes, marks, border, route, legend)
 
@@ -198,7 +227,7 @@ def _members_picture(site: Site, key: str, title: str, roles: dict[str, str], no
     css_of = {country: ROLE_CLASS[role] for country, role in roles.items()}
     titles = {country: f"{site.names.get(country, country)}: {notes.get(country, roles[country])}" for country in roles}
     shapes, _ = _labelled(WIDE, _shapes(site, WIDE, DETAIL["members"], css_of, titles, set(roles)), [])
-    legend = [(ROLE_CLASS[role], role.capitalize() if role != "former" else "Member of an earlier organisation only")
+    legend = [Key(ROLE_CLASS[role], role.capitalize() if role != "former" else "Member of an earlier organisation only")
               for role in ROLE_ORDER if role in roles.values()]
     drawn = {shape.id for shape in shapes}
     off_map = [site.names.get(country, country) for country in roles if country not in drawn]

@@ -24,6 +24,7 @@ EM_PER_CHARACTER = 0.62
 ABOVE_BASELINE, BELOW_BASELINE = 0.88, 0.2
 # The star's points reach 11.4 units either side of the place and from 11 above it to 10.7 below.
 STAR_REACH = 11.5
+LINE_KEY = re.compile(r"M[\d.]+ [\d.]+h[\d.]+")  # a legend's key for a line (the border, a route): one stroke
 
 
 @dataclass(frozen=True)
@@ -57,18 +58,33 @@ def label_sizes(site_dir: Path) -> dict[str, float]:
             "place": font_size(css, ".explainer-map__place text")}
 
 
-@pytest.fixture(scope="module")
-def maps(site_dir: Path) -> list[tuple[str, Element]]:
-    """Every map on every built page, named by its page and key."""
+def figures_of(site_dir: Path) -> list[tuple[str, Element]]:
+    """Every map's figure on every built page, named by its page and key."""
     found = []
     for path in html_pages(site_dir):
         if "explainer-map__box" not in path.read_text(encoding="utf-8"):
             continue
-        for box in read_page(path).find_all("div", class_="explainer-map__box"):
-            svg = box.find("svg")
-            found.append((f"{path.relative_to(site_dir)} {svg.get('aria-labelledby').split('-title')[0]}", svg))
+        for figure in read_page(path).find_all("figure", class_="explainer-map"):
+            key = map_of(figure).get("aria-labelledby").split("-title")[0]
+            found.append((f"{path.relative_to(site_dir)} {key}", figure))
     assert len(found) > 20, "the site has fewer maps than it should"
     return found
+
+
+def map_of(figure: Element) -> Element:
+    box = figure.find("div", class_="explainer-map__box")
+    assert box and box.find("svg"), "a map's figure has no picture"
+    return box.find("svg")
+
+
+@pytest.fixture(scope="module")
+def figures(site_dir: Path) -> list[tuple[str, Element]]:
+    return figures_of(site_dir)
+
+
+@pytest.fixture(scope="module")
+def maps(figures: list[tuple[str, Element]]) -> list[tuple[str, Element]]:
+    return [(name, map_of(figure)) for name, figure in figures]
 
 
 def text_box(text: Element, size: float) -> Box:
@@ -118,6 +134,24 @@ def test_no_two_labels_on_a_map_overlap_and_every_label_is_inside_it(maps, label
 def test_no_label_covers_a_places_mark(maps, label_sizes):
     problems = [f"{name}: {label.what} covers {mark.what}" for name, svg in maps
                 for label in label_boxes(svg, label_sizes) for mark in symbol_boxes(svg) if label.overlaps(mark)]
+    assert not problems, "\n".join(problems)
+
+
+def symbol(element: Element) -> tuple[str, ...]:
+    """What a mark's symbol looks like, wherever it is drawn: its element, classes, and size or outline."""
+    shape = element.get("r") if element.tag == "circle" else re.sub(r"^M[-\d.]+ [-\d.]+", "", element.get("d"))
+    return element.tag, " ".join(sorted(element.get("class").split())), shape
+
+
+def test_every_marks_symbol_is_in_its_maps_legend_and_the_legend_shows_no_other(figures):
+    problems = []
+    for name, figure in figures:
+        on_map = {symbol(element) for element in map_of(figure).iter() if element.get("data-place")}
+        legend = figure.find("ul", class_="explainer-map__legend")
+        keys = {symbol(element) for key in (legend.find_all("svg") if legend else []) for element in key.iter()
+                if element.tag == "circle" or (element.tag == "path" and not LINE_KEY.fullmatch(element.get("d")))}
+        problems += [f"{name}: the legend lacks the mark {mark}" for mark in on_map - keys]
+        problems += [f"{name}: the legend shows {key}, which no mark is drawn with" for key in keys - on_map]
     assert not problems, "\n".join(problems)
 
 
