@@ -7,8 +7,10 @@ A text's box is estimated from its length (Chromium measures at most 0.61 em a c
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .geo import Point, area
@@ -70,21 +72,33 @@ def beside(x: float, y: float, reach: float, left_first: bool) -> list[Label]:
     return [_rounded(label) for label in sides + corners + [Label(x, over), Label(x, under)]]
 
 
-def within(centre: Point, d: str) -> list[Label]:
-    """Spots for a country's name: its centroid, then nudged, as long as the name's middle stays in the shape's
-    largest part (where geo.label_point puts the centroid: not on an exclave or an island)."""
-    rings = sorted(path_rings(d), key=area)[-1:]
+def nudged(centre: Point) -> Iterator[Label]:
+    """Spots for a country's name: its centroid, then nudged, nearest first (made as they are tried)."""
+    return (_rounded(Label(centre[0] + dx, centre[1] + dy)) for dx, dy in NUDGES)
+
+
+def in_shape(d: str) -> Callable[[Label], bool]:
+    """Whether a name's middle is in the shape's largest part (where geo.label_point puts the centroid: not on an
+    exclave or an island)."""
     middle = (ABOVE_BASELINE - BELOW_BASELINE) / 2 * SIZE  # from the baseline up to the name's middle
-    spots = (Label(centre[0] + dx, centre[1] + dy) for dx, dy in NUDGES)
-    return [_rounded(spot) for spot in spots if contains(rings, (spot.x, spot.y - middle))]
+    return lambda spot: contains([_largest_ring(d)], (spot.x, spot.y - middle))
 
 
-def place(text: str, spots: list[Label], taken: list[Box], width: float, height: float) -> Label | None:
-    """The first spot where `text` stays inside the map and clear of everything `taken`; None if there is none."""
-    def fits(box: Box) -> bool:
+def place(text: str, spots: Iterable[Label], taken: list[Box], width: float, height: float,
+          allowed: Callable[[Label], bool] | None = None) -> Label | None:
+    """The first spot where `text` stays inside the map and clear of everything `taken` (and that `allowed` allows,
+    checked last as it costs most); None if there is none."""
+    def fits(spot: Label) -> bool:
+        box = spot.box(text).grown(GAP)
         return box.inside(width, height) and not any(box.overlaps(other) for other in taken)
 
-    return next((spot for spot in spots if fits(spot.box(text).grown(GAP))), None)
+    return next((spot for spot in spots if fits(spot) and (allowed is None or allowed(spot))), None)
+
+
+@functools.lru_cache(maxsize=256)
+def _largest_ring(d: str) -> list[Point]:
+    """Cached: the members maps draw the same shapes at the same scale."""
+    return max(path_rings(d), key=area)
 
 
 def path_rings(d: str) -> list[list[Point]]:

@@ -147,7 +147,8 @@ def _labelled(frame: geo.Frame, shapes: list[Shape], marks: list[Mark]) -> tuple
     names: dict[str, geo.Point | None] = {}
     # The smallest shapes first: they have the fewest spots (the length of a shape's path stands for its size).
     for shape, centre in sorted(((shape, shape.label) for shape in shapes if shape.label), key=lambda s: len(s[0].d)):
-        spot = map_labels.place(shape.name, map_labels.within(centre, shape.d), taken, frame.width, frame.height)
+        spot = map_labels.place(shape.name, map_labels.nudged(centre), taken, frame.width, frame.height,
+                                map_labels.in_shape(shape.d))
         if spot:
             taken.append(spot.box(shape.name))
         names[shape.id] = (spot.x, spot.y) if spot else None
