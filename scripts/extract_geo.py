@@ -1,9 +1,14 @@
-"""Cut the maps' country outlines out of Natural Earth, once, into data/geo/central-asia.json.
+"""Cut the maps' country outlines out of Natural Earth, once, into data/geo/central-asia.json, and draw them.
 
-Run by hand when the extract should change; the build reads only the extract (no network, no Node):
+Run by hand when the extract should change; the build reads only data/geo/ (no network, no Node):
 
     npm pack world-atlas@2 && tar xzf world-atlas-2.0.2.tgz
     python scripts/extract_geo.py package/countries-50m.json data/geo/central-asia.json
+
+Beside the extract it writes drawn.json: every outline simplified, and its label point, at each scale the maps
+draw (pictures.SCALES), so that the build does not redo that work. After changing the maps' frames or detail:
+
+    python scripts/extract_geo.py --drawn data/geo/central-asia.json
 
 world-atlas ships Natural Earth's Admin 0 countries as TopoJSON: shared borders are arcs, quantised and
 delta-encoded. This decodes the arcs, keeps the countries the maps draw, clips them to a box round the region,
@@ -13,6 +18,7 @@ the arcs the two countries share.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -21,7 +27,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
-from explainer.geo import Ring, clip  # noqa: E402  (the core's clip, run from a script)
+from explainer import geo  # noqa: E402  (the core's geometry, run from a script)
+from explainer.geo import Ring, clip  # noqa: E402
+from explainer.pictures import SCALES  # noqa: E402
 
 # West, south, east, north: every map's frame lies inside, so the clipped edges are never drawn.
 BOX = (10.0, 28.0, 100.0, 64.0)
@@ -107,6 +115,19 @@ def extract(topology: dict[str, Any]) -> dict[str, Any]:
     return {"countries": countries, "borders": borders}
 
 
+def write_drawn(extract_path: Path) -> Path:
+    """drawn.json beside the extract: its outlines as each map's scale draws them, and the extract's fingerprint."""
+    target = extract_path.parent / geo.DRAWN_FILE.name
+    header = {"made_by": "scripts/extract_geo.py --drawn", "from": extract_path.name,
+              "outlines_sha256": geo.fingerprint(extract_path)}
+    # One scale per line, so that a diff shows which one changed.
+    scales = [json.dumps(scale, separators=(",", ":"), ensure_ascii=False)
+              for scale in geo.drawn_scales(geo.read_outlines(extract_path), SCALES)]
+    target.write_text('{"about":' + json.dumps(header) + ',\n"scales":[\n' + ",\n".join(scales) + "\n]}\n",
+                      encoding="utf-8")
+    return target
+
+
 def main(source: Path, target: Path) -> None:
     extract_data = extract(json.loads(source.read_text(encoding="utf-8")))
     header = {"source": "Natural Earth 4.1.0, Admin 0 countries 1:50m, public domain",
@@ -117,7 +138,18 @@ def main(source: Path, target: Path) -> None:
     borders = json.dumps(extract_data["borders"], separators=(",", ":"))
     target.write_text('{"about":' + json.dumps(header) + ',\n"borders":' + borders + ',\n"countries":[\n'
                       + ",\n".join(lines) + "\n]}\n", encoding="utf-8")
+    write_drawn(target)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--drawn", type=Path, metavar="EXTRACT", help="only redraw drawn.json from this extract")
+    parser.add_argument("paths", type=Path, nargs="*", metavar="SOURCE TARGET",
+                        help="world-atlas's countries-50m.json, and the extract to write")
+    args = parser.parse_args()
+    if args.drawn:
+        print(write_drawn(args.drawn))
+    elif len(args.paths) == 2:
+        main(*args.paths)
+    else:
+        parser.error("give SOURCE and TARGET, or --drawn EXTRACT")

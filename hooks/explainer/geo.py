@@ -3,10 +3,13 @@
 The outlines are the small extract of Natural Earth in data/geo/ (see its README). Points are projected
 equirectangularly with the cosine of the frame's middle latitude, which keeps Central Asia's shapes true enough
 at this scale, then simplified to the scale they are drawn at and written as compact SVG path data.
+That work is done once, by scripts/extract_geo.py, into data/geo/drawn.json (see its README): the build reads
+it while it matches the outlines, and works it out itself otherwise.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from dataclasses import dataclass, field
@@ -16,6 +19,8 @@ from pathlib import Path
 Point = tuple[float, float]
 Ring = list[Point]
 GEO_FILE = Path("geo") / "central-asia.json"  # inside the data folder
+DRAWN_FILE = Path("geo") / "drawn.json"  # the outlines as drawn at each map's scale, worked out from GEO_FILE
+Drawn = tuple[str, Point | None]  # path data, and where the name goes
 
 
 @dataclass(frozen=True)
@@ -30,17 +35,22 @@ class Geo:
     countries: list[Outline] = field(default_factory=list)
     borders: dict[tuple[str, str], list[Ring]] = field(default_factory=dict)
     # Every map of one frame draws the same outlines at the same detail: each is projected and simplified once.
-    _drawn: dict[tuple[str, Frame, float], tuple[str, Point | None]] = field(default_factory=dict, compare=False)
+    _drawn: dict[tuple[str, Frame, float], Drawn] = field(default_factory=dict, compare=False)
 
     def outline(self, country_id: str) -> Outline | None:
         return next((outline for outline in self.countries if outline.id == country_id), None)
 
-    def drawn(self, outline: Outline, frame: Frame, detail: float) -> tuple[str, Point | None]:
+    def drawn(self, outline: Outline, frame: Frame, detail: float) -> Drawn:
         """An outline's path data in `frame` at `detail`, and where its name goes."""
         key = (outline.id, frame, detail)
         if key not in self._drawn:
-            self._drawn[key] = (path_data(outline.rings, frame, detail), label_point(outline.rings, frame))
+            self._drawn[key] = drawn_outline(outline, frame, detail)
         return self._drawn[key]
+
+
+def fingerprint(path: Path) -> str:
+    """What drawn.json was worked out from: the extract's bytes (with Unix line ends, whatever the checkout's)."""
+    return hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()
 
 
 def load(data_dir: Path) -> Geo:
@@ -48,6 +58,12 @@ def load(data_dir: Path) -> Geo:
     path = data_dir / GEO_FILE
     if not path.exists():
         return Geo()
+    geo = read_outlines(path)
+    geo._drawn.update(read_drawn(data_dir / DRAWN_FILE, fingerprint(path)))
+    return geo
+
+
+def read_outlines(path: Path) -> Geo:
     raw = json.loads(path.read_text(encoding="utf-8"))
     countries = [Outline(country["id"], country["name"],
                          [[(lon, lat) for lon, lat in ring] for ring in country["rings"]])
@@ -56,6 +72,33 @@ def load(data_dir: Path) -> Geo:
                                                                 for line in border["lines"]]
                for border in raw["borders"]}
     return Geo(countries, borders)
+
+
+def read_drawn(path: Path, outlines: str) -> dict[tuple[str, Frame, float], Drawn]:
+    """The outlines as drawn, when `path` was worked out from the outlines with this fingerprint; else nothing."""
+    if not path.exists():
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    if raw.get("about", {}).get("outlines_sha256") != outlines:
+        return {}
+    table: dict[tuple[str, Frame, float], Drawn] = {}
+    for scale in raw["scales"]:
+        frame, detail = Frame(*scale["frame"]), scale["detail"]
+        for country, (d, label) in scale["outlines"].items():
+            table[(country, frame, detail)] = (d, (label[0], label[1]) if label else None)
+    return table
+
+
+def drawn_scales(geo: Geo, scales: list[tuple[Frame, float]]) -> list[dict[str, object]]:
+    """Every outline worked out at each scale, for drawn.json: [{"frame", "detail", "outlines": {id: [d, label]}}]."""
+    return [{"frame": [frame.west, frame.south, frame.east, frame.north, frame.width], "detail": detail,
+             "outlines": {outline.id: list(drawn_outline(outline, frame, detail)) for outline in geo.countries}}
+            for frame, detail in scales]
+
+
+def drawn_outline(outline: Outline, frame: Frame, detail: float) -> Drawn:
+    """An outline's path data in `frame` at `detail`, and where its name goes: the work drawn.json saves."""
+    return path_data(outline.rings, frame, detail), label_point(outline.rings, frame)
 
 
 @dataclass(frozen=True)

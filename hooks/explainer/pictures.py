@@ -6,9 +6,9 @@ Links are relative to the site's root, written after `up` (the page's "../" to t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from . import geo, links
+from . import geo, links, map_labels
 from .model import Event, Organisation, Place, Treaty, date_key
 from .pages import Site, entity_src
 
@@ -18,9 +18,13 @@ REGION = geo.Frame(west=39.0, south=35.0, east=87.0, north=56.5)
 WIDE = geo.Frame(west=15.0, south=33.0, east=92.0, north=60.0)
 # Simplification, in viewBox units (the viewBox is 1000 wide): about a pixel where the map is drawn.
 DETAIL = {"region": 1.2, "members": 1.8, "locator": 3.0}
+# Each frame at each detail its maps draw: what scripts/extract_geo.py works out once into data/geo/drawn.json.
+SCALES = [(REGION, DETAIL["region"]), (WIDE, DETAIL["members"]), (WIDE, DETAIL["locator"])]
 PARTIES = ("kazakhstan", "uzbekistan")
 ROLE_ORDER = ("founding member", "member", "observer", "suspended", "withdrawn", "former")
 ROLE_CLASS = {role: role.replace(" ", "-") for role in ROLE_ORDER}
+# The symbols a place's mark is drawn with (templates/_map_symbols.svg.j2), and how far each reaches from the place.
+SYMBOL_REACH = {"signed": 11.5, "capital": 7.0, "place": 5.5}
 # The roles told apart by pattern, not tone alone: the angle of each one's lines (dots for a suspension).
 PATTERNS = {"observer": 45, "suspended": 0, "withdrawn": 45, "former": 0}
 
@@ -45,7 +49,18 @@ class Mark:
     kind: str
     href: str
     title: str
-    anchor: str = "start"  # which side of the dot the name goes
+    symbol: str  # a key of SYMBOL_REACH: a star where the treaty was signed, a dot for a capital, a ring otherwise
+    label: map_labels.Label | None = None  # where its name goes, once the map's names are placed
+
+
+@dataclass(frozen=True)
+class Key:
+    """One line of a map's legend: `css` is a shading ("party", a role) or line ("border", "route") the map draws,
+    or the name of a mark's symbol; `draw` says which ("area", "line" or "symbol")."""
+
+    css: str
+    words: str
+    draw: str = "area"
 
 
 @dataclass(frozen=True)
@@ -58,7 +73,7 @@ class MapPicture:
     marks: list[Mark] = field(default_factory=list)
     border: str = ""
     route: str = ""
-    legend: list[tuple[str, str]] = field(default_factory=list)  # (css class, words)
+    legend: list[Key] = field(default_factory=list)
 
     @property
     def height(self) -> int:
@@ -109,18 +124,58 @@ def _marks(site: Site, frame: geo.Frame) -> list[Mark]:
         if not frame.contains(place.lon, place.lat):
             continue
         x, y = frame.project(place.lon, place.lat)
-        signed = " (the treaty was signed here)" if place.id == _signing_place(site) else ""
-        title = f"{place.name}: {place.kind or 'place'} in {site.names.get(place.country, place.country)}{signed}"
-        marks.append(Mark(place.id, place.name, round(x, 1), round(y, 1), ROLE_CLASS.get(place.kind or "", "")
-                          or (place.kind or "place").replace(" ", "-"), _page("places", place.id), title,
-                          "end" if x > frame.width * 0.8 else "start"))
+        signed = place.id == _signing_place(site)
+        title = (f"{place.name}: {place.kind or 'place'} in {site.names.get(place.country, place.country)}"
+                 + (" (the treaty was signed here)" if signed else ""))
+        symbol = "signed" if signed else "capital" if place.kind == "capital" else "place"
+        marks.append(Mark(place.id, place.name, round(x, 1), round(y, 1), (place.kind or "place").replace(" ", "-"),
+                          _page("places", place.id), title, symbol))
     return marks
+
+
+def _labelled(frame: geo.Frame, shapes: list[Shape], marks: list[Mark]) -> tuple[list[Shape], list[Mark]]:
+    """The map's names placed so that none overlaps another or a mark (map_labels). A country's name with no room is
+    left out (its shape's title still names it); a place's name with no room stays right of its mark, and
+    tests/site/test_site_maps.py names the clash."""
+    taken = [map_labels.mark_box(mark.x, mark.y, SYMBOL_REACH[mark.symbol]) for mark in marks]
+    placed_marks = []
+    for mark in marks:
+        spots = map_labels.beside(mark.x, mark.y, SYMBOL_REACH[mark.symbol], left_first=mark.x > frame.width * 0.8)
+        label = map_labels.place(mark.name, spots, taken, frame.width, frame.height) or spots[0]
+        taken.append(label.box(mark.name))
+        placed_marks.append(replace(mark, label=label))
+    names: dict[str, geo.Point | None] = {}
+    # The smallest shapes first: they have the fewest spots (the length of a shape's path stands for its size).
+    for shape, centre in sorted(((shape, shape.label) for shape in shapes if shape.label), key=lambda s: len(s[0].d)):
+        spot = map_labels.place(shape.name, map_labels.nudged(centre), taken, frame.width, frame.height,
+                                map_labels.in_shape(shape.d))
+        if spot:
+            taken.append(spot.box(shape.name))
+        names[shape.id] = (spot.x, spot.y) if spot else None
+    return [replace(shape, label=names[shape.id]) if shape.id in names else shape for shape in shapes], placed_marks
 
 
 def _signing_place(site: Site) -> str:
     """The place whose name is the treaty's place of signing (Tashkent)."""
     names = {treaty.place.lower() for treaty in site.dataset.of(Treaty)}
     return next((place.id for place in places(site) if place.name.lower() in names), "")
+
+
+def symbol_keys(marks: list[Mark]) -> list[Key]:
+    """A legend line for each symbol the marks are drawn with, saying which kinds of place it stands for."""
+    kinds: dict[str, list[str]] = {}
+    for mark in marks:
+        kinds.setdefault(mark.symbol, [])
+        if mark.kind.replace("-", " ") not in kinds[mark.symbol]:
+            kinds[mark.symbol].append(mark.kind.replace("-", " "))
+    words = {"signed": "Where the treaty was signed", "capital": "Capital"}
+    return [Key(symbol, words.get(symbol) or _either(kinds[symbol]).capitalize(), "symbol")
+            for symbol in SYMBOL_REACH if symbol in kinds]
+
+
+def _either(words: list[str]) -> str:
+    """Words joined as a list: port; port or city; border crossing, port or city."""
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
 
 
 def region_map(site: Site) -> MapPicture:
@@ -133,16 +188,19 @@ def region_map(site: Site) -> MapPicture:
     routes = {place.on_route for place in places(site) if place.on_route}
     route = "".join(geo.path_data([[(place.lon, place.lat) for place in route_of(site, route_id)]], frame, 0.1,
                                   closed=False) for route_id in sorted(routes))
-    signed = site.entity_by_id.get(_signing_place(site))
+    marks = _marks(site, frame)
+    signed = next((mark.name for mark in marks if mark.symbol == "signed"), "")
     description = ("Kazakhstan and Uzbekistan are shaded and their common border is drawn thick. "
-                   + (f"A star marks {signed.name}, where the treaty was signed. " if signed else "")
-                   + "Dots mark the capitals; a dashed line joins the Middle Corridor's waypoints, east to west.")
-    legend = [("party", "Kazakhstan and Uzbekistan, the treaty's parties"), ("border", "Their common border"),
-              ("signed", "Where the treaty was signed"), ("capital", "Capital"),
-              ("route", "Middle Corridor, through its cited waypoints (straight lines, not the track)"),
-              ("waypoint", "Waypoint or port")]
+                   + (f"A star marks {signed}, where the treaty was signed. " if signed else "")
+                   + "Dots mark the capitals, rings the other places; a dashed line joins the Middle Corridor's "
+                   "waypoints, east to west.")
+    legend = [Key("party", "Kazakhstan and Uzbekistan, the treaty's parties"),
+              Key("border", "Their common border", "line"),
+              Key("route", "Middle Corridor, through its cited waypoints (straight lines, not the track)", "line"),
+              *symbol_keys(marks)]
+    shapes, marks = _labelled(frame, shapes, marks)
     return MapPicture("region", frame, "Map of Central Asia: Kazakhstan, Uzbekistan and the Middle Corridor",
-                      description, shapes, _marks(site, frame), border, route, legend)
+                      description, shapes, marks, border, route, legend)
 
 
 def locator_map(site: Site, country_id: str) -> MapPicture | None:
@@ -169,8 +227,8 @@ def latest_roles(organisation: Organisation) -> dict[str, str]:
 def _members_picture(site: Site, key: str, title: str, roles: dict[str, str], notes: dict[str, str]) -> MapPicture:
     css_of = {country: ROLE_CLASS[role] for country, role in roles.items()}
     titles = {country: f"{site.names.get(country, country)}: {notes.get(country, roles[country])}" for country in roles}
-    shapes = _shapes(site, WIDE, DETAIL["members"], css_of, titles, set(roles))
-    legend = [(ROLE_CLASS[role], role.capitalize() if role != "former" else "Member of an earlier organisation only")
+    shapes, _ = _labelled(WIDE, _shapes(site, WIDE, DETAIL["members"], css_of, titles, set(roles)), [])
+    legend = [Key(ROLE_CLASS[role], role.capitalize() if role != "former" else "Member of an earlier organisation only")
               for role in ROLE_ORDER if role in roles.values()]
     drawn = {shape.id for shape in shapes}
     off_map = [site.names.get(country, country) for country in roles if country not in drawn]
