@@ -62,7 +62,8 @@ class Memo:
     def open(cls, path: Path, key: str) -> Memo:
         """The memo kept at `path` if it was made for `key`, else an empty one that will replace it."""
         try:
-            stored = pickle.loads(path.read_bytes())
+            with path.open("rb") as file:
+                stored = pickle.load(file)
         # A missing, torn or outdated file (another version of the code) is simply not used.
         except Exception:
             stored = None
@@ -85,6 +86,7 @@ class Memo:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps({"key": self.key, "answers": self.answers}, pickle.HIGHEST_PROTOCOL))
+        with temporary.open("wb") as file:  # streamed: the whole memo is never one more copy in memory
+            pickle.dump({"key": self.key, "answers": self.answers}, file, pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.path)
         self.learned = False
