@@ -10,8 +10,9 @@ from explainer.links import plain
 from tests.sitebuild import load_site
 
 TREATY = "treaty/treaty-on-allied-relations/"
-REFERENCE = ".md-tooltip2[role=dialog]"
-EXPANSION = ".md-tooltip2[role=tooltip]"
+# docs/assets/explainer.js's boxes: one for a reference or an expansion, one for a preview.
+REFERENCE = "#explainer-tip[role=dialog]"
+EXPANSION = "#explainer-tip[role=tooltip]"
 PREVIEW = "#explainer-preview"
 
 
