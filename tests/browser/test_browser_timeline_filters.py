@@ -223,6 +223,21 @@ def test_without_the_script_every_event_shows_and_no_control(new_context, site_u
     assert shown(page) == (set(about), set(about))
 
 
+def test_showing_the_controls_moves_nothing(phone_page, new_context, site_url):
+    """Where scripts run, the controls take their place from the first paint (CSS), not when timeline.js shows them:
+    the picture is where it is with the script as without it (not run yet, or not at all), so nothing shifts."""
+    places = []
+    for run_the_script in (False, True):
+        page = phone_page
+        if not run_the_script:
+            page = new_context(phone_page.viewport_size, has_touch=True).new_page()
+            page.route("**/assets/timeline.js", lambda route: route.abort())
+        page.goto(site_url + "timeline/", wait_until="load")
+        expect(page.locator("#timeline-filters")).to_be_visible()
+        places.append(page.locator(".explainer-timeline").bounding_box())
+    assert places[0] == places[1], f"the picture moves when the script shows the controls: {places}"
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_passes_with_the_controls_shown(new_context, site_url, axe_check, scheme):
     page = new_context(color_scheme=scheme).new_page()
