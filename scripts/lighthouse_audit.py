@@ -176,6 +176,8 @@ def main() -> int:
         each = ", ".join(f"{row['page']} {row['runs']}" for row in rows)
         print(f"Performance of each run: {each}; median CPU benchmark index {statistics.median(benchmarks):.0f}")
     for row in rows:
+        if row["page"] == PLAIN:
+            continue  # the theme's own misses (its search dialog has no name), not the site's
         for item in row["failing"]:
             print(f"  {row['page']}: {item}")
     problems = misses(rows)

@@ -29,14 +29,15 @@
     return node;
   }
 
-  /* Put a box under its host (over it if there is no room below), inside the window's width. */
-  function place(node, host) {
+  /* Put a box under its host (over it if asked to, or if there is no room below), inside the window's width. */
+  function place(node, host, above) {
     var rect = host.getBoundingClientRect(), width = document.documentElement.clientWidth;
     node.style.left = "0px";
     node.style.maxWidth = Math.min(352, width - 16) + "px";
     var size = node.getBoundingClientRect();
     var top = rect.bottom + 6;
-    if (top + size.height > window.innerHeight && rect.top - 6 - size.height >= 0) top = rect.top - 6 - size.height;
+    var room = rect.top - 6 - size.height >= 0;
+    if (room && (above || top + size.height > window.innerHeight)) top = rect.top - 6 - size.height;
     node.style.left = Math.max(8, Math.min(rect.left, width - size.width - 8)) + window.scrollX + "px";
     node.style.top = top + window.scrollY + "px";
   }
@@ -118,7 +119,7 @@
     return Array.prototype.slice.call(copy.childNodes);
   }
 
-  function showTip(host, role, label, content) {
+  function showTip(host, role, label, content, above) {
     clearTimeout(leaving);
     hide("tip");
     var node = box("explainer-tip", "explainer-tip");
@@ -128,7 +129,7 @@
     node.classList.toggle("explainer-tip--reference", role === "dialog");
     node.replaceChildren.apply(node, content);
     node.hidden = false;
-    place(node, host);
+    place(node, host, above);
     shown.tip = host;
     host.setAttribute("aria-describedby", node.id);
   }
@@ -143,7 +144,8 @@
   function showExpansion(abbr) {
     if (abbr === shown.tip) return;
     var title = abbr.getAttribute("title");
-    showTip(abbr, "tooltip", null, [document.createTextNode(title)]);
+    // Inside a link, over the abbreviation: the link's preview takes the place below.
+    showTip(abbr, "tooltip", null, [document.createTextNode(title)], !!abbr.closest("a"));
     abbr.setAttribute("data-title", title);
     abbr.removeAttribute("title");
   }
@@ -154,10 +156,8 @@
     return node && node.closest ? node.closest(selector) : null;
   }
 
-  /* An abbreviation inside a link is left to the link's preview, which names the same thing. */
   function abbreviation(node) {
-    var abbr = closest(node, ABBREVIATION);
-    return abbr && !abbr.closest("a") ? abbr : null;
+    return closest(node, ABBREVIATION);
   }
 
   function activate(event) {
@@ -213,7 +213,9 @@
 
   /* ----- after the page is shown: work that may wait for an idle moment ----- */
 
-  var idle = window.requestIdleCallback || function (work) { return setTimeout(work, 1); };
+  function idle(work) {
+    return window.requestIdleCallback ? window.requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 1);
+  }
 
   /* Abbreviations outside links take keyboard focus, so that their expansion shows to keyboard users too. */
   function focusableAbbreviations() {
@@ -241,12 +243,27 @@
     });
   }
 
+  /* The long blocks skipped while the page loads (explainer.css) are laid out one per idle moment, so that no one
+     task lays out them all; the page is marked settled when the last one is. */
+  var LATER = ".md-typeset :is(.footnote, .explainer-facts, ul:has(> li[data-source])):not(.is-settled)";
+  function settle() {
+    var block = document.querySelector(LATER);
+    if (!block) {
+      document.documentElement.setAttribute("data-explainer-settled", "");
+      return;
+    }
+    block.classList.add("is-settled");
+    idle(settle);
+  }
+
   /* Material swaps the page in place (instant navigation): redo this on every new page. */
   function start() {
     hideAll();
     armed = null;
+    document.documentElement.removeAttribute("data-explainer-settled");
     focusableAbbreviations();
     idle(openPicturesOnTheStory);
+    idle(settle);
   }
   if (window.document$) window.document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);
