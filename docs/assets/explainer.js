@@ -243,27 +243,12 @@
     });
   }
 
-  /* The long blocks skipped while the page loads (explainer.css) are laid out one per idle moment, so that no one
-     task lays out them all; the page is marked settled when the last one is. */
-  var LATER = ".md-typeset :is(.footnote, .explainer-facts, ul:has(> li[data-source])):not(.is-settled)";
-  function settle() {
-    var block = document.querySelector(LATER);
-    if (!block) {
-      document.documentElement.setAttribute("data-explainer-settled", "");
-      return;
-    }
-    block.classList.add("is-settled");
-    idle(settle);
-  }
-
   /* Material swaps the page in place (instant navigation): redo this on every new page. */
   function start() {
     hideAll();
     armed = null;
-    document.documentElement.removeAttribute("data-explainer-settled");
     focusableAbbreviations();
     idle(openPicturesOnTheStory);
-    idle(settle);
   }
   if (window.document$) window.document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);

@@ -214,14 +214,8 @@ AXE_START = """options => {
 AXE_RESULT = "() => window.__axeResult"
 
 
-# The page has laid out the blocks it skips while loading (docs/assets/explainer.css, "What is on screen first"):
-# axe's colour checks hit-test what is drawn, and a skipped block draws nothing yet.
-SETTLED = "() => document.documentElement.hasAttribute('data-explainer-settled')"
-
-
 def start_axe(page: Page) -> None:
     """Inject axe-core and start it without waiting, so another tab can work meanwhile."""
-    page.wait_for_function(SETTLED)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE.axe_script)
     page.evaluate(AXE_START, AXE_OPTIONS)
