@@ -5,8 +5,8 @@ build/screenshots/, with headless Chromium (scripts/chromium.py says which), eve
 - <page>-desktop.png (1280×800) and <page>-phone.png (390×844, at 2× like a phone) for the home, treaty,
   timeline and organisations pages, and uzbekistan-phone.png: the viewport, not the whole page. On a phone,
   home, treaty and a country page show their first "In brief" point within the first screen (issue 16);
-- footnote-tooltip.png and link-preview.png: the treaty page with a footnote mark hovered (Material's
-  tooltip), and with a link to Kazakhstan hovered (the site's preview), cropped to the mark and what it shows;
+- footnote-tooltip.png and link-preview.png: the treaty page with a footnote mark hovered (the site's
+  reference box), and with a link to Kazakhstan hovered (the site's preview), cropped to the mark and what it shows;
   share-card.png: the treaty page's og:image, copied from the built site (issue 13);
 - map-*.png, members-map-*.png, timeline-picture-*.png: the region map (places/), the EAEU's members map and
   the timeline's picture, each cropped to the picture, on desktop, phone and desktop in dark mode (issue 14);
@@ -72,7 +72,7 @@ SHOTS: list[Shot] = [
       .items()),
     Shot("uzbekistan-phone", "countries/uzbekistan/", "phone"),
     Shot("footnote-tooltip", TREATY, action="hover", target="article p .footnote-ref",
-         selector=".md-tooltip2[role=dialog]"),
+         selector="#explainer-tip[role=dialog]"),
     Shot("link-preview", TREATY, action="hover", target="article p a[href$='/countries/kazakhstan/']",
          selector="#explainer-preview"),
     Shot("share-card", TREATY, action="og:image"),

@@ -1,13 +1,71 @@
-/* Evidence at a glance: a link to another entry's page previews it (name, kind, summary) on hover or keyboard
-   focus, from assets/previews.json, built from the data; abbreviations outside links take keyboard focus, so that
-   Material's tooltip shows their expansion to keyboard users too. Same-origin only, no inline code: the page's
-   Content-Security-Policy allows this file as 'self'. */
+/* Evidence at a glance, with one set of listeners on the document and nothing made before it is needed:
+   - a link to another entry's page previews it (name, kind, summary, from assets/previews.json, built from the data);
+   - a footnote mark shows its reference in place (a copy of its entry in the list at the foot of the page);
+   - an abbreviation shows its expansion (its title).
+   On hover, keyboard focus and tap. It replaces Material's content.tooltips and content.footnote.tooltips, which set
+   up a tooltip for every mark, abbreviation and title at load: hundreds on the timeline, most of the page's blocking
+   time. Same-origin only, no inline code: the page's Content-Security-Policy allows this file as 'self'. */
 (function () {
   "use strict";
   var base = new URL("..", document.currentScript.src);
+  var MARK = ".md-content .footnote-ref";
+  var ABBREVIATION = ".md-content abbr[title], .md-content abbr[data-title]";
   var previews = null;
-  var tip = null;
-  var host = null;
+  var shown = { preview: null, tip: null };  // the element each box is about now, or null
+
+  /* ----- the two boxes: a preview of a page, and a reference or an expansion ----- */
+
+  /* The box with this id, made on first use; inside <main>, as all content must be in a landmark (axe). Material's
+     instant navigation swaps <main>'s content, so a box left behind in an old page is made again. */
+  function box(id, className) {
+    var node = document.getElementById(id);
+    if (!node) {
+      node = document.createElement("div");
+      node.id = id;
+      node.className = className + " md-typeset";
+      node.hidden = true;
+      (document.querySelector("main") || document.body).appendChild(node);
+    }
+    return node;
+  }
+
+  /* Put a box under its host (over it if asked to, or if there is no room below), inside the window's width. */
+  function place(node, host, above) {
+    var rect = host.getBoundingClientRect(), width = document.documentElement.clientWidth;
+    node.style.left = "0px";
+    node.style.maxWidth = Math.min(352, width - 16) + "px";
+    var size = node.getBoundingClientRect();
+    var top = rect.bottom + 6;
+    var room = rect.top - 6 - size.height >= 0;
+    if (room && (above || top + size.height > window.innerHeight)) top = rect.top - 6 - size.height;
+    node.style.left = Math.max(8, Math.min(rect.left, width - size.width - 8)) + window.scrollX + "px";
+    node.style.top = top + window.scrollY + "px";
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    node.className = className;
+    node.textContent = text;
+    return node;
+  }
+
+  function hide(which) {
+    var host = shown[which];
+    if (!host) return;
+    var node = document.getElementById(which === "preview" ? "explainer-preview" : "explainer-tip");
+    if (node) node.hidden = true;
+    host.removeAttribute("aria-describedby");
+    // An abbreviation gets its title back (taken away while its box shows, so the browser shows no second one).
+    if (host.hasAttribute("data-title")) {
+      host.setAttribute("title", host.getAttribute("data-title"));
+      host.removeAttribute("data-title");
+    }
+    shown[which] = null;
+  }
+
+  function hideAll() { hide("preview"); hide("tip"); }
+
+  /* ----- previews of entries ----- */
 
   function load() {
     if (!previews) {
@@ -26,99 +84,145 @@
     return url.pathname.slice(base.pathname.length);
   }
 
-  function hide() {
-    if (tip) tip.hidden = true;
-    if (host) host.removeAttribute("aria-describedby");
-    host = null;
+  function showPreview(link, entry) {
+    hide("preview");
+    var node = box("explainer-preview", "explainer-preview");
+    node.setAttribute("role", "tooltip");
+    node.replaceChildren(element("p", "explainer-preview__kind", entry.kind),
+                         element("p", "explainer-preview__name", entry.name),
+                         element("p", "explainer-preview__summary", entry.summary));
+    node.hidden = false;
+    place(node, link);
+    shown.preview = link;
+    link.setAttribute("aria-describedby", node.id);
   }
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    node.className = className;
-    node.textContent = text;
-    return node;
-  }
-
-  function show(link, entry) {
-    if (!tip) {
-      tip = document.createElement("div");
-      tip.id = "explainer-preview";
-      tip.className = "explainer-preview md-typeset";
-      tip.setAttribute("role", "tooltip");
-      // Inside <main>, so that it is in a landmark as all content must be; <body> stays its positioned ancestor.
-      (document.querySelector("main") || document.body).appendChild(tip);
-    }
-    tip.replaceChildren(element("p", "explainer-preview__kind", entry.kind),
-                        element("p", "explainer-preview__name", entry.name),
-                        element("p", "explainer-preview__summary", entry.summary));
-    tip.hidden = false;
-    var box = link.getBoundingClientRect();
-    var width = Math.min(352, document.documentElement.clientWidth - 16);
-    tip.style.width = width + "px";
-    tip.style.left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8)) + scrollX + "px";
-    tip.style.top = box.bottom + scrollY + 6 + "px";
-    host = link;
-    link.setAttribute("aria-describedby", tip.id);
-  }
-
-  function activate(event) {
-    var link = event.target.closest && event.target.closest(".md-content a[href]");
-    if (!link || link === host) return;
+  function preview(link) {
+    if (link === shown.preview) return;
     var key = keyOf(link);
-    if (!key) return;
+    if (!key) { hide("preview"); return; }
     load().then(function (all) {
       var entry = all[key];
-      if (entry && (link.matches(":hover") || link === document.activeElement)) show(link, entry);
+      if (entry && (link.matches(":hover") || link === document.activeElement)) showPreview(link, entry);
     });
   }
 
+  /* ----- references and expansions ----- */
+
+  /* What a footnote mark leads to: its entry in the list of references, without the way back ("↩"). */
+  function reference(mark) {
+    var item = document.getElementById(decodeURIComponent(new URL(mark.href, location.href).hash.slice(1)));
+    if (!item) return null;
+    var copy = item.cloneNode(true);
+    copy.querySelectorAll(".footnote-backref").forEach(function (link) { link.remove(); });
+    copy.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
+    return Array.prototype.slice.call(copy.childNodes);
+  }
+
+  function showTip(host, role, label, content, above) {
+    clearTimeout(leaving);
+    hide("tip");
+    var node = box("explainer-tip", "explainer-tip");
+    node.setAttribute("role", role);
+    if (label) node.setAttribute("aria-label", label);
+    else node.removeAttribute("aria-label");
+    node.classList.toggle("explainer-tip--reference", role === "dialog");
+    node.replaceChildren.apply(node, content);
+    node.hidden = false;
+    place(node, host, above);
+    shown.tip = host;
+    host.setAttribute("aria-describedby", node.id);
+  }
+
+  function showReference(mark) {
+    if (mark === shown.tip) return;
+    var content = reference(mark);
+    // A dialog, not a tooltip: a reference holds links, which a pointer may follow from the box.
+    if (content) showTip(mark, "dialog", "Reference", content);
+  }
+
+  function showExpansion(abbr) {
+    if (abbr === shown.tip) return;
+    var title = abbr.getAttribute("title");
+    // Inside a link, over the abbreviation: the link's preview takes the place below.
+    showTip(abbr, "tooltip", null, [document.createTextNode(title)], !!abbr.closest("a"));
+    abbr.setAttribute("data-title", title);
+    abbr.removeAttribute("title");
+  }
+
+  /* ----- one set of listeners for all of it ----- */
+
+  function closest(node, selector) {
+    return node && node.closest ? node.closest(selector) : null;
+  }
+
+  function abbreviation(node) {
+    return closest(node, ABBREVIATION);
+  }
+
+  function activate(event) {
+    var target = event.target;
+    if (closest(target, "#explainer-tip") || (shown.tip && shown.tip.contains(target))) {
+      clearTimeout(leaving);
+      return;
+    }
+    var mark = closest(target, MARK), abbr = abbreviation(target), link = closest(target, ".md-content a[href]");
+    if (mark) showReference(mark);
+    else if (abbr) showExpansion(abbr);
+    if (link && !mark) preview(link);
+  }
+
+  /* Leaving a host, or its box, hides the box, unless the pointer or focus moves between the two. A pointer on its
+     way from a mark to its reference (to follow a link there) has a moment to reach it. */
+  var leaving = null;
   function deactivate(event) {
-    if (host && (!event.relatedTarget || !host.contains(event.relatedTarget))) hide();
+    var to = event.relatedTarget, tip = document.getElementById("explainer-tip");
+    if (shown.preview && !(to && shown.preview.contains(to))) hide("preview");
+    if (!shown.tip || (to && (shown.tip.contains(to) || (tip && tip.contains(to))))) return;
+    clearTimeout(leaving);
+    if (event.type === "mouseout" && tip && tip.getAttribute("role") === "dialog") {
+      leaving = setTimeout(function () { hide("tip"); }, 300);
+    } else {
+      hide("tip");
+    }
   }
 
   document.addEventListener("mouseover", activate);
   document.addEventListener("focusin", activate);
   document.addEventListener("mouseout", deactivate);
   document.addEventListener("focusout", deactivate);
-  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hideAll(); });
 
-  /* On a touch screen the first tap on a footnote mark shows its reference in place (Material's tooltip opens on
-     the tap), the second follows it to the list of references. */
+  /* A tap: on an abbreviation it shows the expansion; on a footnote mark the first tap shows the reference in
+     place, the second follows it to the list of references; anywhere else it closes what is open. */
   var touch = false;
   var armed = null;
   document.addEventListener("pointerdown", function (event) { touch = event.pointerType === "touch"; }, true);
   document.addEventListener("click", function (event) {
-    var mark = event.target.closest && event.target.closest(".md-content .footnote-ref");
-    if (!mark || !touch) { armed = null; return; }
-    if (armed === mark) { armed = null; return; }
+    var mark = closest(event.target, MARK), abbr = abbreviation(event.target);
+    if (abbr) { showExpansion(abbr); return; }
+    if (!mark || !touch || armed === mark) {
+      armed = null;
+      if (!closest(event.target, "#explainer-tip")) hide("tip");
+      return;
+    }
     armed = mark;
     event.preventDefault();
+    showReference(mark);
   }, true);
 
-  /* Material adds its tooltips to <body>, outside every landmark, and leaves a footnote's (a dialog) unnamed:
-     move each into <main> (positions hold, as <body> stays the positioned ancestor) and name the dialog. */
-  new MutationObserver(function (changes) {
-    changes.forEach(function (change) {
-      change.addedNodes.forEach(function (node) {
-        if (!(node instanceof HTMLElement) || !node.classList.contains("md-tooltip2")) return;
-        if (node.getAttribute("role") === "dialog" && !node.hasAttribute("aria-label")) {
-          node.setAttribute("aria-label", "Reference");
-        }
-        var main = document.querySelector("main");
-        if (main && node.parentNode === document.body) main.appendChild(node);
-      });
-    });
-  }).observe(document.body, { childList: true });
+  /* ----- after the page is shown: work that may wait for an idle moment ----- */
 
-  /* Material swaps the page in place (instant navigation): redo the abbreviations on every new page. */
+  function idle(work) {
+    return window.requestIdleCallback ? window.requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 1);
+  }
+
+  /* Abbreviations outside links take keyboard focus, so that their expansion shows to keyboard users too. */
   function focusableAbbreviations() {
-    hide();
     document.querySelectorAll(".md-content abbr[title]").forEach(function (abbr) {
       if (!abbr.closest("a")) abbr.tabIndex = 0;
     });
   }
-  if (window.document$) window.document$.subscribe(focusableAbbreviations);
-  else document.addEventListener("DOMContentLoaded", focusableAbbreviations);
 
   /* A picture wider than its box opens at its left edge: on the Caucasus, or in 1989. Open it on the story
      instead: a map on the treaty's two parties (or its middle), the timeline on its latest years. */
@@ -138,6 +242,14 @@
       box.scrollLeft = box.scrollWidth;
     });
   }
-  if (window.document$) window.document$.subscribe(openPicturesOnTheStory);
-  else document.addEventListener("DOMContentLoaded", openPicturesOnTheStory);
+
+  /* Material swaps the page in place (instant navigation): redo this on every new page. */
+  function start() {
+    hideAll();
+    armed = null;
+    focusableAbbreviations();
+    idle(openPicturesOnTheStory);
+  }
+  if (window.document$) window.document$.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
 })();

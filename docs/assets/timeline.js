@@ -13,18 +13,32 @@
     return choice;
   }
 
-  /* Set a control to a value from the URL, if it offers that value; else leave it on "any". */
+  /* Set a control to a value from the URL, if it offers that value; else leave it on "any". A radio button is
+     checked itself: Chromium's RadioNodeList ignores value = "" (so "Show all" left the source as it was). */
   function choose(form, name, value) {
     var control = form.elements[name];
-    var options = control.options ? Array.prototype.slice.call(control.options)
-                                  : Array.prototype.slice.call(control);
-    if (options.some(function (option) { return option.value === value; })) control.value = value;
+    if (control.options) {
+      if (Array.prototype.some.call(control.options, function (option) { return option.value === value; })) {
+        control.value = value;
+      }
+      return;
+    }
+    Array.prototype.forEach.call(control, function (radio) { if (radio.value === value) radio.checked = true; });
   }
 
   function matches(node, choice) {
     return Object.keys(LISTS).every(function (name) {
       return !choice[name] || node.getAttribute("data-" + LISTS[name]).split(" ").indexOf(choice[name]) >= 0;
     }) && (!choice.source || node.getAttribute("data-source") === choice.source);
+  }
+
+  /* The table of contents follows: an era's entry goes with its heading (in the sidebar, and in the menu's copy of
+     the table of contents on a narrow screen). By the link's fragment: Material makes the links' addresses absolute. */
+  function tableOfContents(heading) {
+    if (!heading.id) return;
+    document.querySelectorAll(".md-nav--secondary a.md-nav__link[href*='#']").forEach(function (link) {
+      if (decodeURIComponent(link.hash.slice(1)) === heading.id) (link.closest("li") || link).hidden = heading.hidden;
+    });
   }
 
   function apply(form) {
@@ -41,7 +55,10 @@
       if (!list.querySelector(":scope > li[data-source]")) return;
       list.hidden = !list.querySelector(":scope > li[data-source]:not([hidden])");
       var heading = list.previousElementSibling;
-      if (heading && heading.tagName === "H2") heading.hidden = list.hidden;
+      if (heading && heading.tagName === "H2") {
+        heading.hidden = list.hidden;
+        tableOfContents(heading);
+      }
     });
     form.querySelector(".explainer-filters__count").textContent =
       "Showing " + shown + " of " + entries.length + " events";

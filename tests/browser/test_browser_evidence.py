@@ -10,8 +10,9 @@ from explainer.links import plain
 from tests.sitebuild import load_site
 
 TREATY = "treaty/treaty-on-allied-relations/"
-REFERENCE = ".md-tooltip2[role=dialog]"
-EXPANSION = ".md-tooltip2[role=tooltip]"
+# docs/assets/explainer.js's boxes: one for a reference or an expansion, one for a preview.
+REFERENCE = "#explainer-tip[role=dialog]"
+EXPANSION = "#explainer-tip[role=tooltip]"
 PREVIEW = "#explainer-preview"
 
 
@@ -116,7 +117,7 @@ def test_a_link_to_a_page_that_is_not_an_entry_shows_no_preview(page, site_url):
 def test_an_abbreviation_shows_its_expansion_on_keyboard_focus(page, site_url, site_data):
     page.goto(site_url + TREATY, wait_until="load")
     abbr = page.locator("article abbr[tabindex='0']").first
-    text = abbr.inner_text()
+    text = (abbr.text_content() or "").strip()
     abbr.focus()
     expect(page.locator(EXPANSION)).to_have_text(site_data.entity_by_id[site_data.glossary[text]].name)
 
@@ -124,7 +125,7 @@ def test_an_abbreviation_shows_its_expansion_on_keyboard_focus(page, site_url, s
 def test_tapping_an_abbreviation_on_a_phone_shows_its_expansion(phone_page, site_url, site_data, axe_check):
     phone_page.goto(site_url + TREATY, wait_until="load")
     abbr = phone_page.locator("article p abbr[title]:not(a abbr)").first
-    text = abbr.inner_text()
+    text = (abbr.text_content() or "").strip()
     abbr.scroll_into_view_if_needed()
     abbr.tap()
     expansion = phone_page.locator(EXPANSION)

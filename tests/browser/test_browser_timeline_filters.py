@@ -105,6 +105,37 @@ def test_loading_a_filtered_url_applies_the_filter(page, site_url, site_data, ab
     assert not errors, errors
 
 
+# The texts of the table of contents' entries that show now, in the sidebar on the right (1280 px wide).
+TABLE_OF_CONTENTS = """() => [...document.querySelectorAll('.md-sidebar--secondary .md-nav--secondary a.md-nav__link')]
+  .filter(link => link.checkVisibility()).map(link => link.textContent.replace(/\\s+/g, ' ').trim())"""
+
+
+def eras_listed(page: Page, site_data) -> set[str]:
+    """The titles of the eras the table of contents lists now (an entry reads "Title (1989–2001)")."""
+    entries = page.evaluate(TABLE_OF_CONTENTS)
+    assert entries, "the table of contents shows no entry at all"
+    return {era.title for era, _ in site_data.eras() if era and any(entry.startswith(era.title + " (")
+                                                                      for entry in entries)}
+
+
+def test_the_table_of_contents_follows_the_filter(page, site_url, site_data, about):
+    errors = open_timeline(page, site_url, "?country=uzbekistan&source=article")
+    expected = events_where(site_data, about, country="uzbekistan", source="article")
+    everything = {era.title for era, _ in site_data.eras() if era}
+    kept = {era.title for era, events in site_data.eras() if era and any(event.id in expected for event in events)}
+    assert kept and kept < everything, "the filter should leave some eras, not none or all"
+    expect(count(page)).to_have_text(f"Showing {len(expected)} of {len(about)} events")
+    assert eras_listed(page, site_data) == kept, f"eras listed without an event shown: {eras_listed(page, site_data)}"
+    assert "References" in page.evaluate(TABLE_OF_CONTENTS), "an entry that is not an era stays"
+
+    # Cleared (the source as well as the country), the filter gives every era its entry back.
+    page.get_by_role("button", name="Show all").click()
+    expect(count(page)).to_have_text(f"Showing {len(about)} of {len(about)} events")
+    assert urlsplit(page.url).query == ""
+    assert eras_listed(page, site_data) == everything
+    assert not errors, errors
+
+
 def test_article_against_context(page, site_url, site_data, about):
     errors = open_timeline(page, site_url)
     for choice in ("context", "article"):
@@ -190,6 +221,21 @@ def test_without_the_script_every_event_shows_and_no_control(new_context, site_u
     page.goto(site_url + "timeline/?country=uzbekistan", wait_until="load")
     expect(page.locator("#timeline-filters")).to_be_hidden()
     assert shown(page) == (set(about), set(about))
+
+
+def test_showing_the_controls_moves_nothing(phone_page, new_context, site_url):
+    """Where scripts run, the controls take their place from the first paint (CSS), not when timeline.js shows them:
+    the picture is where it is with the script as without it (not run yet, or not at all), so nothing shifts."""
+    places = []
+    for run_the_script in (False, True):
+        page = phone_page
+        if not run_the_script:
+            page = new_context(phone_page.viewport_size, has_touch=True).new_page()
+            page.route("**/assets/timeline.js", lambda route: route.abort())
+        page.goto(site_url + "timeline/", wait_until="load")
+        expect(page.locator("#timeline-filters")).to_be_visible()
+        places.append(page.locator(".explainer-timeline").bounding_box())
+    assert places[0] == places[1], f"the picture moves when the script shows the controls: {places}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
