@@ -126,10 +126,7 @@ def edit_and_wait(edit: Editor, home: str, number: int, timeout: float, server: 
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a running process so far, with its finished children's (Linux /proc).
-
-    The server loads the data in a child process on every rebuild; that time counts.
-    """
+    """User + system CPU time of a running process so far, with its finished children's (Linux /proc), such as git's."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     # utime, stime, cutime, cstime: fields 14 to 17 of proc(5), counted from the state (field 3) here.
     return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")

@@ -203,7 +203,8 @@ def document(results: Results, command: str) -> str:
         f"times after {results.warmup} warm-up build(s) each; the tables give medians, and the ratio of "
         "each side's fastest build, which other jobs on the machine disturb least. Peak memory is the largest "
         "ru_maxrss of the build process, CPU time its user + system time (both from os.wait4, which folds in the "
-        "processes it ran: the explainer loads its data in a child process).\n",
+        "processes it ran, such as git). The explainer builds from scratch: the memo of the build before "
+        "(hooks/explainer/memo.py) is deleted first.\n",
         "## Full builds\n", builds_table(results), "CPU time of the same builds:\n", cpu_table(results),
         "## Rebuild after a one-file data edit\n",
         "`mkdocs serve` on the explainer; one person's summary in data/people.yml is changed to a unique marker and "
