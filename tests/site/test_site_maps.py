@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from explainer import geo
+from explainer.map_labels import Box
 from explainer.pictures import SCALES
 from tests.sitebuild import REPO, Element, html_pages, read_page
 
@@ -28,19 +29,11 @@ LINE_KEY = re.compile(r"M[\d.]+ [\d.]+h[\d.]+")  # a legend's key for a line (th
 
 
 @dataclass(frozen=True)
-class Box:
+class Named:
+    """A box on a map, measured from the built SVG, and what it holds: a name, or a place's mark."""
+
     what: str
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-    def overlaps(self, other: Box) -> bool:
-        return (self.left < other.right and other.left < self.right
-                and self.top < other.bottom and other.top < self.bottom)
-
-    def inside(self, width: float, height: float) -> bool:
-        return self.left >= 0 and self.top >= 0 and self.right <= width and self.bottom <= height
+    box: Box
 
 
 def font_size(css: str, selector: str) -> float:
@@ -87,14 +80,14 @@ def maps(figures: list[tuple[str, Element]]) -> list[tuple[str, Element]]:
     return [(name, map_of(figure)) for name, figure in figures]
 
 
-def text_box(text: Element, size: float) -> Box:
+def text_box(text: Element, size: float) -> Named:
     x, y, words = float(text.get("x")), float(text.get("y")), text.text
     width = len(words) * size * EM_PER_CHARACTER
     left = {"start": x, "middle": x - width / 2, "end": x - width}[text.get("text-anchor", "start")]
-    return Box(words, left, y - ABOVE_BASELINE * size, left + width, y + BELOW_BASELINE * size)
+    return Named(words, Box(left, y - ABOVE_BASELINE * size, left + width, y + BELOW_BASELINE * size))
 
 
-def label_boxes(svg: Element, sizes: dict[str, float]) -> list[Box]:
+def label_boxes(svg: Element, sizes: dict[str, float]) -> list[Named]:
     countries = [text_box(text, sizes["country"]) for group in svg.find_all("g", class_="explainer-map__labels")
                  for text in group.iter("text")]
     places = [text_box(text, sizes["place"]) for link in svg.find_all("a", class_="explainer-map__place")
@@ -102,7 +95,7 @@ def label_boxes(svg: Element, sizes: dict[str, float]) -> list[Box]:
     return countries + places
 
 
-def symbol_boxes(svg: Element) -> list[Box]:
+def symbol_boxes(svg: Element) -> list[Named]:
     """The marks' dots and stars: a label on one would hide the place."""
     boxes = []
     for element in svg.iter():
@@ -112,7 +105,7 @@ def symbol_boxes(svg: Element) -> list[Box]:
             x, y, reach = float(element.get("cx")), float(element.get("cy")), float(element.get("r")) + 1
         else:
             x, y, reach = float(element.get("data-x")), float(element.get("data-y")), STAR_REACH
-        boxes.append(Box(f"{element.get('data-place')}'s mark", x - reach, y - reach, x + reach, y + reach))
+        boxes.append(Named(f"{element.get('data-place')}'s mark", Box(x - reach, y - reach, x + reach, y + reach)))
     return boxes
 
 
@@ -126,14 +119,15 @@ def test_no_two_labels_on_a_map_overlap_and_every_label_is_inside_it(maps, label
     for name, svg in maps:
         labels = label_boxes(svg, label_sizes)
         width, height = viewbox_size(svg)
-        problems += [f"{name}: {a.what} overlaps {b.what}" for a, b in combinations(labels, 2) if a.overlaps(b)]
-        problems += [f"{name}: {box.what} runs off the picture" for box in labels if not box.inside(width, height)]
+        problems += [f"{name}: {a.what} overlaps {b.what}" for a, b in combinations(labels, 2) if a.box.overlaps(b.box)]
+        problems += [f"{name}: {box.what} runs off the picture" for box in labels if not box.box.inside(width, height)]
     assert not problems, "\n".join(problems)
 
 
 def test_no_label_covers_a_places_mark(maps, label_sizes):
     problems = [f"{name}: {label.what} covers {mark.what}" for name, svg in maps
-                for label in label_boxes(svg, label_sizes) for mark in symbol_boxes(svg) if label.overlaps(mark)]
+                for label in label_boxes(svg, label_sizes) for mark in symbol_boxes(svg)
+                if label.box.overlaps(mark.box)]
     assert not problems, "\n".join(problems)
 
 
