@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
 from explainer.links import Linker
 from explainer.memo import Memo
 from explainer.preview import Generated, Made, Preview
+from tests.data_helpers import REAL_DATA
 
 
 def preview_with(pictures: dict[str, str]) -> Preview:
@@ -26,3 +29,25 @@ def test_an_unsafe_page_is_withheld_and_a_broken_link_is_not():
     preview.check_page("docs/b.md", "See [x](javascript:alert(1)).\n")
     assert preview.unsafe_pages == {"docs/b.md"}
     assert [error.file for error in preview.errors] == ["docs/a.md", "docs/b.md"]
+
+
+def test_a_server_makes_nothing_again_for_the_same_inputs_and_keeps_the_last_good_data(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    preview = Preview(serving=True)
+    preview.generate(data)
+    first = preview.current
+    assert first is not None and not preview.errors
+
+    preview.generate(data)  # a docs/ edit: the data, templates and code are the same
+    assert preview.current is first
+
+    people = data / "people.yml"
+    good = people.read_text(encoding="utf-8")
+    people.write_text(good.replace("people:", "people: [", 1), encoding="utf-8")
+    preview.generate(data)
+    assert preview.errors and preview.current is first
+
+    people.write_text(good, encoding="utf-8")
+    preview.generate(data)
+    assert not preview.errors and preview.current is first and preview.memo is first.memo

@@ -92,7 +92,9 @@ class Preview:
         root = data_dir.parent
         key = fingerprint(root, [data_dir, Path(__file__).parents[1]], source_url, site_name, site_url)
         if self.current and self.current.memo.key == key:
-            return  # a rebuild while serving, for a docs/ page: the data, templates and code are the same
+            # A rebuild while serving, for a docs/ page or back to the last good data: nothing to make again.
+            self.memo = self.current.memo
+            return
         if self.memo.key != key:
             self.memo = Memo.open(root / ".cache" / "explainer" / "memo.pickle", key)
         try:
