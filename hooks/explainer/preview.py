@@ -3,6 +3,8 @@
 MkDocs keeps the hook module (and so this object) for the whole process: while serving, a rebuild whose data or
 pages have errors keeps the last good generated files and shows the errors on every page, so the preview never
 stops answering. A plain `mkdocs build` never publishes stale data: there, any error stops the build.
+What the data makes is asked of the memo (memo.py) first: a build with the same inputs as an earlier one loads
+neither the data nor the model.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ class Generated:
         return self.memo.recall("finished", f"{page_src}\0{markdown}", lambda: self._finished(markdown, page_src))
 
     def _finished(self, markdown: str, page_src: str) -> str:
-        from .render import with_pictures
+        from .render import with_pictures  # only when the memo lacks the page, as in make()
 
         return self.made.linker.finish_markdown(with_pictures(markdown, page_src, self.made.pictures), page_src)
 
