@@ -25,6 +25,8 @@ LOADING = {"script": "src", "img": "src", "iframe": "src", "frame": "src", "embe
            "source": "src", "video": "src", "audio": "src", "track": "src", "input": "src", "image": "href"}
 # A <link> with these relations is a reference, not something the browser loads.
 LINK_REFERENCES = {"canonical", "alternate", "author", "license", "next", "prev", "help", "search"}
+SCRIPT_URL_ATTRIBUTES = URL_ATTRIBUTES | {"srcset"}
+READ_VALUES = SCRIPT_URL_ATTRIBUTES | {"rel"}
 SCRIPT_SCHEME = re.compile(r"^(?:javascript|data|vbscript):", re.IGNORECASE)
 INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 # Most tags need no closer look: a script URL needs a colon (or an entity or control character to hide one), and a
@@ -49,10 +51,13 @@ def problems(page: str, own_host: str) -> list[str]:
         name = tag.group("name").lower()
         if name not in LOADING and name != "link" and not WORTH_A_LOOK.search(tag.group("attributes")):
             continue
-        attributes = {key.lower(): _url(value or "") for key, value in ATTRIBUTE.findall(tag.group("attributes"))}
-        found += [f"<{name}> has an event-handler attribute {key}=" for key in attributes if key.startswith("on")]
+        pairs = [(key.lower(), value) for key, value in ATTRIBUTE.findall(tag.group("attributes"))]
+        found += [f"<{name}> has an event-handler attribute {key}=" for key in dict.fromkeys(key for key, _ in pairs)
+                  if key.startswith("on")]
+        # Only these attributes' values are read below: decoding the others (class, title, ...) is wasted work.
+        attributes = {key: _url(value or "") for key, value in pairs if key in READ_VALUES}
         found += [f"<{name}> links to a script URL in {key}= ({value[:40]})" for key, value in attributes.items()
-                  if key in URL_ATTRIBUTES | {"srcset"} and SCRIPT_SCHEME.match(value)]
+                  if key in SCRIPT_URL_ATTRIBUTES and SCRIPT_SCHEME.match(value)]
         loaded = [attributes.get(LOADING.get(name, ""), "")] + attributes.get("srcset", "").split(",")
         if name == "link" and not LINK_REFERENCES & set(attributes.get("rel", "").lower().split()):
             loaded.append(attributes.get("href", ""))
