@@ -52,14 +52,16 @@ def make_projects(n: int, workdir: Path, seed: int) -> tuple[Project, Project]:
 
 
 def measure_size(explainer: Project, baseline: Project, repeats: int, warmup: int) -> SizeResult:
-    """Build explainer and baseline alternately: `warmup` unrecorded rounds, then `repeats` recorded ones."""
+    """Build explainer (from scratch, then from its memo) and baseline alternately: `warmup` unrecorded rounds, then
+    `repeats` recorded ones."""
     n = explainer.generated.entity_count() if explainer.generated else 0
     result = SizeResult(n, len(baseline.pages()))
     for round_number in range(warmup + repeats):
         recorded = round_number >= warmup
-        for name, project, builds in (("explainer", explainer, result.explainer),
-                                      ("baseline", baseline, result.baseline)):
-            build = timed_build(project.config, from_scratch=True)
+        for name, project, builds, from_scratch in (("explainer", explainer, result.explainer, True),
+                                                    ("explainer from its memo", explainer, result.from_memo, False),
+                                                    ("baseline", baseline, result.baseline, True)):
+            build = timed_build(project.config, from_scratch=from_scratch)
             label = f"run {round_number - warmup + 1}" if recorded else f"warm-up {round_number + 1}"
             log(f"N={n:,} {label}: {name} {build.seconds:.2f} s, {build.peak_mb:.0f} MB")
             if recorded:
