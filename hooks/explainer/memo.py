@@ -63,12 +63,12 @@ class Memo:
         """The memo kept at `path` if it was made for `key`, else an empty one that will replace it."""
         try:
             with path.open("rb") as file:
-                stored = pickle.load(file)
+                # The key comes first: a memo for other inputs is not read any further.
+                if pickle.load(file) == key:
+                    return cls(key, path, pickle.load(file))
         # A missing, torn or outdated file (another version of the code) is simply not used.
         except Exception:
-            stored = None
-        if isinstance(stored, dict) and stored.get("key") == key:
-            return cls(key, path, stored["answers"])
+            pass
         return cls(key, path)
 
     def recall(self, topic: str, question: str, work_out: Callable[[], T]) -> T:
@@ -87,6 +87,7 @@ class Memo:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
         with temporary.open("wb") as file:  # streamed: the whole memo is never one more copy in memory
-            pickle.dump({"key": self.key, "answers": self.answers}, file, pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self.key, file, pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self.answers, file, pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.path)
         self.learned = False
