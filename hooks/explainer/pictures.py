@@ -165,9 +165,9 @@ def symbol_keys(marks: list[Mark]) -> list[Key]:
     """A legend line for each symbol the marks are drawn with, saying which kinds of place it stands for."""
     kinds: dict[str, list[str]] = {}
     for mark in marks:
-        kinds.setdefault(mark.symbol, [])
-        if mark.kind.replace("-", " ") not in kinds[mark.symbol]:
-            kinds[mark.symbol].append(mark.kind.replace("-", " "))
+        named, kind = kinds.setdefault(mark.symbol, []), mark.kind.replace("-", " ")
+        if kind not in named:
+            named.append(kind)
     words = {"signed": "Where the treaty was signed", "capital": "Capital"}
     return [Key(symbol, words.get(symbol) or _either(kinds[symbol]).capitalize(), "symbol")
             for symbol in SYMBOL_REACH if symbol in kinds]
