@@ -169,13 +169,13 @@ def symbol_keys(marks: list[Mark]) -> list[Key]:
         if kind not in named:
             named.append(kind)
     words = {"signed": "Where the treaty was signed", "capital": "Capital"}
-    return [Key(symbol, words.get(symbol) or _either(kinds[symbol]).capitalize(), "symbol")
+    return [Key(symbol, words.get(symbol) or _listed(kinds[symbol], "or").capitalize(), "symbol")
             for symbol in SYMBOL_REACH if symbol in kinds]
 
 
-def _either(words: list[str]) -> str:
+def _listed(words: list[str], conjunction: str = "and") -> str:
     """Words joined as a list: port; port or city; border crossing, port or city."""
-    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}" if len(words) > 1 else words[0]
 
 
 def region_map(site: Site) -> MapPicture:
@@ -241,25 +241,26 @@ def members_map(site: Site, organisation: Organisation) -> MapPicture | None:
     if not organisation.members:
         return None
     roles = latest_roles(organisation)
-    return _members_picture(site, f"members-{organisation.id}", f"Members of {organisation.name}, by role", roles, {})
+    return _members_picture(site, f"members-{organisation.id}", f"Members of {site.names[organisation.id]}, by role",
+                            roles, {})
 
 
 def succession_map(site: Site, chain: list[Organisation]) -> MapPicture | None:
     """One line of succession: each country by its role in the line's last organisation, or as a former member."""
     last = chain[-1]
     roles = latest_roles(last)
-    notes: dict[str, str] = {}
+    earlier: dict[str, list[str]] = {}  # a country not in the last organisation → the earlier ones it was in
     for org in chain[:-1]:
         for country in latest_roles(org):
-            if country not in roles or country in notes:
-                notes[country] = (notes[country] + ", " if country in notes else "in ") + org.name
-    for country in notes:
-        roles.setdefault(country, "former")
+            if country not in roles:
+                earlier.setdefault(country, []).append(site.names[org.id])
+    roles.update({country: "former" for country in earlier})
     if not roles:
         return None
     names = " → ".join(org.abbreviations[0] if org.abbreviations else org.name for org in chain)
-    return _members_picture(site, f"line-{chain[0].id}", f"{names}: members of {last.name} and earlier members", roles,
-                            {country: "only " + note for country, note in notes.items() if roles[country] == "former"})
+    return _members_picture(site, f"line-{chain[0].id}",
+                            f"{names}: members of {site.names[last.id]} and earlier members", roles,
+                            {country: f"only in {_listed(orgs)}" for country, orgs in earlier.items()})
 
 
 # ----- the timeline ----------------------------------------------------------------------------------------
