@@ -210,8 +210,8 @@ def locator_map(site: Site, country_id: str) -> MapPicture | None:
         return None
     name = site.names.get(country_id, outline.name)
     shapes = _shapes(site, WIDE, DETAIL["locator"], {country_id: "party"}, {}, set(), links=False)
-    return MapPicture(f"locator-{country_id}", WIDE, f"Where {name} is", f"{name} is shaded on a map of the region "
-                      "from Central Europe to China.", shapes)
+    description = f"{links.capitalised(name)} is shaded on a map of the region from Central Europe to China."
+    return MapPicture(f"locator-{country_id}", WIDE, f"Where {name} is", description, shapes)
 
 
 def latest_roles(organisation: Organisation) -> dict[str, str]:
