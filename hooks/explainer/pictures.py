@@ -125,7 +125,7 @@ def _marks(site: Site, frame: geo.Frame) -> list[Mark]:
             continue
         x, y = frame.project(place.lon, place.lat)
         signed = place.id == _signing_place(site)
-        title = (f"{place.name}: {place.kind or 'place'} in {site.names.get(place.country, place.country)}"
+        title = (f"{place.name}: {kind_in(place)} {site.names.get(place.country, place.country)}"
                  + (" (the treaty was signed here)" if signed else ""))
         symbol = "signed" if signed else "capital" if place.kind == "capital" else "place"
         marks.append(Mark(place.id, place.name, round(x, 1), round(y, 1), (place.kind or "place").replace(" ", "-"),
@@ -153,6 +153,12 @@ def _labelled(frame: geo.Frame, shapes: list[Shape], marks: list[Mark]) -> tuple
             taken.append(spot.box(shape.name))
         names[shape.id] = (spot.x, spot.y) if spot else None
     return [replace(shape, label=names[shape.id]) if shape.id in names else shape for shape in shapes], placed_marks
+
+
+def kind_in(place: Place) -> str:
+    """How a place's kind leads into its country's name: "capital of", "port in"."""
+    kind = place.kind or "place"
+    return f"{kind} {'of' if kind == 'capital' else 'in'}"
 
 
 def _signing_place(site: Site) -> str:
@@ -232,7 +238,8 @@ def _members_picture(site: Site, key: str, title: str, roles: dict[str, str], no
               for role in ROLE_ORDER if role in roles.values()]
     drawn = {shape.id for shape in shapes}
     off_map = [site.names.get(country, country) for country in roles if country not in drawn]
-    description = "Members are shaded by role; the list below gives every member and period." + (
+    description = ("Members are shaded by role; the list below gives each member this site records, with its "
+                   "periods.") + (
         f" Not on the map: {', '.join(off_map)}." if off_map else "")
     return MapPicture(key, WIDE, title, description, shapes, legend=legend)
 

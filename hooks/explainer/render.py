@@ -155,7 +155,7 @@ def environment(site: Site) -> jinja2.Environment:
                        succession_map=pictures.succession_map, route_of=pictures.route_of,
                        timeline_picture=pictures.timeline_picture, PATTERNS=pictures.PATTERNS,
                        event_facets=lambda event: pictures.event_facets(site, event),
-                       timeline_filters=pictures.timeline_filters,
+                       timeline_filters=pictures.timeline_filters, kind_in=pictures.kind_in,
                        untold_events=lambda entity: untold_events(site, entity),
                        CHANGES_FEED=CHANGES_FEED, CHANGES_PAGE=CHANGES_PAGE,
                        council_meetings=lambda treaty: council_meetings(site, treaty))
