@@ -10,7 +10,10 @@ the one reported, as Lighthouse's documentation recommends for variable scores.
 
 The same runs audit a plain Material page (one page of text, the same theme, no features, hooks or scripts of
 ours) built into build/audit/plain: the score the site's pages are held to, measured on the machine as it is now.
-Runs go round the pages in turn (plain, home, treaty, ... then again), so that a busy spell hits every page alike.
+They also audit each key page as plain Material builds it (its finished Markdown, with no palette, features, styles,
+scripts or hooks of ours; build/audit/same): what the page's content costs by itself, so that the table shows what
+the site adds to it. Runs go round the pages in turn (plain, home, home in plain Material, treaty, ... then again), so
+that a busy spell hits every page alike.
 
 Targets: performance >= 95 and at least the plain page's; accessibility, best practices and SEO = 100; the home
 page <= 250 KB sent. Exit status 1 if a page misses one, 2 if Lighthouse could not run.
@@ -43,16 +46,19 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 HOME_MAX_KB = 250
 PLAIN = "plain"
-# The baseline: Material with nothing of ours, and a page long enough to have a largest paint worth the name.
-PLAIN_CONFIG = """\
-site_name: A plain Material page
-site_description: The baseline of the audit, a page of text with the theme and nothing else.
-site_url: https://example.org/
+SAME = " (plain Material)"  # the suffix of a row for a key page as plain Material builds it
+PLAIN_THEME = """
 theme:
   name: material
   language: en
   font: false
 """
+# The baseline: Material with nothing of ours, and a page long enough to have a largest paint worth the name.
+PLAIN_CONFIG = """\
+site_name: A plain Material page
+site_description: The baseline of the audit, a page of text with the theme and nothing else.
+site_url: https://example.org/
+""" + PLAIN_THEME
 PLAIN_PARAGRAPH = ("A paragraph of plain text, long enough to wrap over several lines on a phone, so that the page "
                    "is laid out and painted as a real page of prose would be. ")
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
@@ -84,6 +90,21 @@ def build_plain(folder: Path) -> Path:
     return site
 
 
+def build_same_pages(folder: Path) -> Path:
+    """Build the site's pages with plain Material into folder/site: the Markdown the hooks finish, as static files
+    (benchmarks/project.py, the build benchmark's baseline), with the theme's defaults and no styles or scripts."""
+    from benchmarks.project import Project, drop_top_level_keys, make_baseline_project
+
+    project = make_baseline_project(Project(ROOT), folder / "project")
+    config = drop_top_level_keys(project.config.read_text(encoding="utf-8"), ("theme", "extra_css", "extra_javascript"))
+    project.config.write_text(config + PLAIN_THEME, encoding="utf-8")
+    site = folder / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project.config), "-d", str(site)],
+                   env=env, check=True)
+    return site
+
+
 def median_run(runs: list[dict]) -> dict:
     """The run whose performance score is the median (the lower middle one for an even count)."""
     ordered = sorted(runs, key=lambda data: data["categories"]["performance"]["score"] or 0)
@@ -105,20 +126,28 @@ def summarise(name: str, data: dict) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    header = f"{'page':<15}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}{'KB sent':>10}"
+    header = f"{'page':<30}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}{'KB sent':>10}"
     lines = [header, "-" * len(header)]
     for row in rows:
-        lines.append(f"{row['page']:<15}{row['performance']:>6}{row['accessibility']:>6}"
+        lines.append(f"{row['page']:<30}{row['performance']:>6}{row['accessibility']:>6}"
                      f"{row['best-practices']:>6}{row['seo']:>6}{row['kb']:>10.1f}")
     return "\n".join(lines)
+
+
+def against_content(rows: list[dict]) -> list[str]:
+    """Each key page's performance against the same page built by plain Material: what the site adds to its content."""
+    by_name = {row["page"]: row for row in rows}
+    return [f"  {name}: {by_name[name]['performance']} {by_name[name]['runs']} against "
+            f"{by_name[name + SAME]['performance']} {by_name[name + SAME]['runs']} in plain Material"
+            for name in PAGES if name in by_name and name + SAME in by_name]
 
 
 def misses(rows: list[dict]) -> list[str]:
     found = []
     plain = next((row for row in rows if row["page"] == PLAIN), None)
     for row in rows:
-        if row is plain:
-            continue
+        if row is plain or row["page"].endswith(SAME):
+            continue  # baselines, not the site's pages
         for category, target in TARGETS.items():
             if row[category] < target:
                 found.append(f"{row['page']}: {category} {row[category]} < {target}")
@@ -159,12 +188,16 @@ def main() -> int:
         site_dir = out / "site"
         build(site_dir)
     plain_dir = build_plain(out / "plain")
+    same_dir = build_same_pages(out / "same")
     reports = out / "reports"
     reports.mkdir(parents=True, exist_ok=True)
 
     try:
-        with serve_site(site_dir) as base_url, serve_site(plain_dir, prefix="/") as plain_url:
-            urls = {PLAIN: plain_url, **{name: base_url + path for name, path in PAGES.items()}}
+        with (serve_site(site_dir) as base_url, serve_site(plain_dir, prefix="/") as plain_url,
+              serve_site(same_dir) as same_url):
+            urls = {PLAIN: plain_url}
+            for name, path in PAGES.items():
+                urls.update({name: base_url + path, name + SAME: same_url + path})
             rows = audit(args.lighthouse, urls, args.runs, reports)
     except (RuntimeError, subprocess.TimeoutExpired) as error:
         print(f"audit: {error}", file=sys.stderr)
@@ -175,8 +208,10 @@ def main() -> int:
     if benchmarks:
         each = ", ".join(f"{row['page']} {row['runs']}" for row in rows)
         print(f"Performance of each run: {each}; median CPU benchmark index {statistics.median(benchmarks):.0f}")
+    print("Performance against the same content in plain Material (median, then each run):")
+    print("\n".join(against_content(rows)))
     for row in rows:
-        if row["page"] == PLAIN:
+        if row["page"] == PLAIN or row["page"].endswith(SAME):
             continue  # the theme's own misses (its search dialog has no name), not the site's
         for item in row["failing"]:
             print(f"  {row['page']}: {item}")

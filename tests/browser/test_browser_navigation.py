@@ -87,3 +87,36 @@ def test_the_dark_mode_toggle_works_and_is_kept_across_pages(page, site_url):
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
     open_page(page, site_url, "timeline/")
     assert scheme(page) == "default"
+
+
+# Every change to the body's attributes while a page loads, kept where the test can read it.
+BODY_CHANGES = """
+window.__bodyChanges = [];
+new MutationObserver(function (records) {
+  records.forEach(function (record) {
+    if (record.target === document.body) window.__bodyChanges.push(record.attributeName);
+  });
+}).observe(document, { attributes: true, subtree: true });
+"""
+
+
+def test_a_page_loads_without_restyling_it_for_the_palette(page, site_url):
+    """Material's palette component marks the body as switching colours at every load, which restyles the whole
+    page twice; docs/assets/palette.js leaves the body alone when its colours are already right."""
+    page.add_init_script(BODY_CHANGES)
+    open_page(page, site_url, TREATY)
+    expect(page.locator("label.md-header__button[title='Switch to dark mode']")).to_be_visible()
+    page.wait_for_timeout(500)  # past the frames in which Material's component would unmark the body
+    assert page.evaluate("window.__bodyChanges") == []
+
+
+def test_the_dark_mode_switch_works_by_keyboard(page, site_url):
+    open_page(page, site_url, "")
+    switch = page.locator("[data-explainer-palette] input:checked")
+    switch.focus()
+    switch.press("Enter")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator("label.md-header__button[title='Switch to light mode']")).to_be_visible()
+    expect(page.locator("meta[name='color-scheme']")).to_have_attribute("content", "dark")
+    page.keyboard.press("Enter")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
