@@ -64,9 +64,10 @@ schema: $(VENV)/.site ## Regenerate schema/data.schema.json from the model
 	PYTHONPATH=hooks $(BIN)/python -m explainer.model > schema/data.schema.json.tmp || { rm -f schema/data.schema.json.tmp; exit 1; }
 	mv schema/data.schema.json.tmp schema/data.schema.json
 
-bench: $(VENV)/.bench ## Run the benchmarks
+bench: $(VENV)/.bench $(VENV)/.test chromium ## Run the benchmarks
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/real_site.py
+	CHROME_PATH=$$($(BIN)/python scripts/chromium.py) $(BIN)/python benchmarks/main_thread.py
 
 audit: $(VENV)/.test chromium ## Audit the built pages in a browser
 	CHROME_PATH=$$($(BIN)/python scripts/chromium.py) PYTHON=$(BIN)/python PATH="$(CURDIR)/$(BIN):$$PATH" bash scripts/audit

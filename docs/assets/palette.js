@@ -43,6 +43,10 @@
       if (label && label.tagName === "LABEL") label.hidden = at !== index;
     });
     window.__md_set("__palette", { index: index, color: color });
+    // The dark scheme's colours are in the palette's stylesheet, which the page applies only where the browser
+    // prefers dark (overrides/main.html): a reader who chooses dark gets it whatever the browser prefers.
+    var sheet = document.getElementById("__explainer_palette");
+    if (sheet && color.scheme === "slate") sheet.media = "all";
     // The browser's own controls and scroll bars: slate is Material's dark scheme. Written only when it changes, as
     // a new colour scheme restyles the whole page. (The address bar's colour is a fixed meta: overrides/main.html.)
     var scheme = color.scheme === "slate" ? "dark" : "light";

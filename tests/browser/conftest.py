@@ -45,7 +45,7 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
 # axe-core rules switched off for the whole site, each with the reason it cannot apply. Keep it in this
-# one place; fix a real violation in docs/assets/explainer.css or the templates rather than adding here.
+# one place; fix a real violation in overrides/assets/explainer.css or the templates rather than adding here.
 AXE_DISABLED_RULES: dict[str, str] = {}
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {rule: {"enabled": False} for rule in AXE_DISABLED_RULES}}
 
