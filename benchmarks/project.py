@@ -3,9 +3,10 @@
 - The explainer project: the repository's mkdocs.yml, docs/ and hooks/ (copied, so that a long run measures
   one version of the core) and a generated data/.
 - The baseline project: the same pages, written out as static Markdown exactly as each page reaches MkDocs
-  after the explainer's hooks (render.outputs(), then Site.linker.finish_markdown for every page), the same static
-  files, and the same mkdocs.yml without `hooks:` and `watch:`. Same theme, extensions and nav shape (the nav
-  lists only the section index pages), so the difference between the two builds is the hooks' own work.
+  after the explainer's hooks (render.outputs(), then the pictures and Site.linker.finish_markdown for every
+  page), the same static files, and the same mkdocs.yml without `hooks:` and `watch:`. Same theme, extensions
+  and nav shape (the nav lists only the section index pages), so the difference between the two builds is the
+  hooks' own work.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from mkdocs.utils.meta import YAML_RE
 from benchmarks import REPO
 from benchmarks.generate import Generated, generate, linked_ids
 from explainer.pages import Site
-from explainer.render import outputs
+from explainer.render import outputs, page_pictures, with_pictures
 
 CONFIG = "mkdocs.yml"
 # What mkdocs.yml may refer to, copied when the repository has it (overrides/ is the theme's custom_dir).
@@ -67,13 +68,15 @@ def make_baseline_project(explainer: Project, root: Path) -> Project:
     """Plain MkDocs + Material with the explainer's pages as static files and no hooks."""
     _fresh(root)
     site = Site.load(explainer.root / "data")
+    pictures = page_pictures(site)
     shutil.copytree(explainer.docs, root / "docs")
     copy_folders(explainer.root, root, THEME_FOLDERS)
     for path in sorted((root / "docs").rglob("*.md")):
         src_uri = path.relative_to(root / "docs").as_posix()
-        path.write_text(finished(site, path.read_text(encoding="utf-8"), src_uri), encoding="utf-8")
+        path.write_text(finished(site, path.read_text(encoding="utf-8"), src_uri, pictures), encoding="utf-8")
     for output in outputs(site):
-        content = finished(site, output.content, output.src_uri) if output.src_uri.endswith(".md") else output.content
+        content = (finished(site, output.content, output.src_uri, pictures) if output.src_uri.endswith(".md")
+                   else output.content)
         target = root / "docs" / output.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
@@ -82,14 +85,14 @@ def make_baseline_project(explainer: Project, root: Path) -> Project:
     return Project(root)
 
 
-def finished(site: Site, text: str, src_uri: str) -> str:
-    """The page as on_page_markdown leaves it, with its front matter put back in front.
+def finished(site: Site, text: str, src_uri: str, pictures: dict[str, str]) -> str:
+    """The page as on_page_markdown leaves it (its pictures in, its links resolved), with its front matter put back.
 
     MkDocs splits the front matter off before the hook runs (mkdocs.utils.meta.get_data); so do we.
     """
     match = YAML_RE.match(text)
     front, body = (text[: match.end()], text[match.end():].lstrip("\n")) if match else ("", text)
-    return front + site.linker.finish_markdown(body, src_uri)
+    return front + site.linker.finish_markdown(with_pictures(body, src_uri, pictures), src_uri)
 
 
 def drop_top_level_keys(config: str, keys: tuple[str, ...]) -> str:

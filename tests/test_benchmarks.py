@@ -11,11 +11,11 @@ import yaml
 
 from benchmarks.generate import MAX_COUNTRIES, SHARES, generate, split, synthesise, write_data
 from benchmarks.measure import environment, mkdocs_command
-from benchmarks.project import drop_top_level_keys, make_baseline_project, make_explainer_project
+from benchmarks.project import drop_top_level_keys, make_baseline_project, make_explainer_project, make_real_project
 from benchmarks.rebuild import data_edit, measure_rebuild, page_edit
 from benchmarks.snapshot import take_snapshot
 from explainer.load import load_dataset
-from explainer.markup import find_links
+from explainer.markup import PICTURE_MARK, find_links
 from explainer.model import ENTITY_KINDS
 from explainer.pages import entity_src
 
@@ -64,6 +64,15 @@ def test_the_baseline_config_keeps_everything_but_the_hooks():
     kept = drop_top_level_keys(config, ("hooks", "watch"))
 
     assert yaml.safe_load(kept) == {"site_name": "x", "theme": {"name": "material"}, "nav": None}
+
+
+def test_the_real_sites_baseline_has_its_pictures_in(tmp_path):
+    """The home page asks for the region map; the baseline's home page is the same page only with the map in."""
+    baseline = make_baseline_project(make_real_project(tmp_path / "explainer"), tmp_path / "baseline")
+    home = (baseline.docs / "index.md").read_text(encoding="utf-8")
+    asked = PICTURE_MARK.findall((tmp_path / "explainer" / "docs" / "index.md").read_text(encoding="utf-8"))
+    assert asked, "the home page no longer asks for a picture: test another page"
+    assert not PICTURE_MARK.search(home) and "<svg" in home
 
 
 def built_pages(site: Path) -> set[str]:
