@@ -123,6 +123,15 @@ def test_a_mistake_in_a_page_never_hangs_the_preview(server, mistake, message):
     assert server.process.poll() is None and "Traceback" not in server.output()
 
 
+def test_a_style_edit_shows_without_a_restart(server):
+    """The site's styles live in the theme's folder (overrides/assets/, written into each page's head), which
+    `mkdocs serve` does not watch unless mkdocs.yml says so."""
+    styles = server.project / "overrides" / "assets" / "explainer.css"
+    styles.write_text(styles.read_text(encoding="utf-8") + "/* edited while serving 5172 */\n", encoding="utf-8")
+    wait_for(lambda: "edited while serving 5172" in server.get("")[1], TIMEOUT, "the edited styles on the home page",
+             server.output)
+
+
 def test_with_summary_replaces_a_folded_summary():
     lines = [
         "organisations:\n",
