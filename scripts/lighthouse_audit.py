@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.serve_site import build, serve_site  # noqa: E402
+from scripts.serve_site import build, mkdocs_build, serve_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build" / "audit"
@@ -83,11 +83,7 @@ def build_plain(folder: Path) -> Path:
     sections = "\n".join(f"## Section {number}\n\n{textwrap.fill(PLAIN_PARAGRAPH * 4, 100)}\n"
                          for number in range(1, 6))
     (docs / "index.md").write_text(f"# A plain Material page\n\n{sections}", encoding="utf-8")
-    site = folder / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(folder / "mkdocs.yml"),
-                    "-d", str(site)], env=env, check=True)
-    return site
+    return mkdocs_build(folder / "mkdocs.yml", folder / "site")
 
 
 def build_same_pages(folder: Path) -> Path:
@@ -98,11 +94,7 @@ def build_same_pages(folder: Path) -> Path:
     project = make_baseline_project(Project(ROOT), folder / "project")
     config = drop_top_level_keys(project.config.read_text(encoding="utf-8"), ("theme", "extra_css", "extra_javascript"))
     project.config.write_text(config + PLAIN_THEME, encoding="utf-8")
-    site = folder / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project.config), "-d", str(site)],
-                   env=env, check=True)
-    return site
+    return mkdocs_build(project.config, folder / "site")
 
 
 def median_run(runs: list[dict]) -> dict:

@@ -114,9 +114,15 @@ def build(site_dir: Path) -> None:
     """Build the site strictly into `site_dir`, replacing what was there."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
+    mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+
+
+def mkdocs_build(config: Path, site: Path) -> Path:
+    """`mkdocs build --strict` of the project `config` into `site`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site)],
+                   env=env, check=True)
+    return site
 
 
 @contextlib.contextmanager

@@ -19,15 +19,17 @@
     return color;
   }
 
-  /* A meta element in the head, made on first use. */
-  function meta(name) {
-    var node = document.head.querySelector("meta[name='" + name + "']");
+  /* The browser's own controls and scroll bars follow the scheme: "light" or "dark". Written only when it changes,
+     as a new colour scheme restyles the whole page; no meta reads as light. */
+  function colourScheme(scheme) {
+    var node = document.head.querySelector("meta[name='color-scheme']");
+    if ((node ? node.content : "light") === scheme) return;
     if (!node) {
       node = document.createElement("meta");
-      node.name = name;
+      node.name = "color-scheme";
       document.head.appendChild(node);
     }
-    return node;
+    node.content = scheme;
   }
 
   /* Show scheme `index`: its colours on the body (only those that differ), the button to the next one, and keep it. */
@@ -43,15 +45,12 @@
       if (label && label.tagName === "LABEL") label.hidden = at !== index;
     });
     window.__md_set("__palette", { index: index, color: color });
+    var dark = color.scheme === "slate";  // Material's dark scheme
     // The dark scheme's colours are in the palette's stylesheet, which the page applies only where the browser
     // prefers dark (overrides/main.html): a reader who chooses dark gets it whatever the browser prefers.
     var sheet = document.getElementById("__explainer_palette");
-    if (sheet && color.scheme === "slate") sheet.media = "all";
-    // The browser's own controls and scroll bars: slate is Material's dark scheme. Written only when it changes, as
-    // a new colour scheme restyles the whole page. (The address bar's colour is a fixed meta: overrides/main.html.)
-    var scheme = color.scheme === "slate" ? "dark" : "light";
-    var current = document.head.querySelector("meta[name='color-scheme']");
-    if ((current ? current.content : "light") !== scheme) meta("color-scheme").content = scheme;
+    if (sheet && dark) sheet.media = "all";
+    colourScheme(dark ? "dark" : "light");  // (the address bar's colour is a fixed meta: overrides/main.html)
   }
 
   /* The kept choice, else the first scheme whose media query the browser matches (as Material does). */

@@ -66,13 +66,24 @@ def scheme(page: Page) -> str | None:
     return page.locator("body").get_attribute("data-md-color-scheme")
 
 
+# A body's background in the light scheme: white, or none (the canvas's white).
+LIGHT_BACKGROUNDS = ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+
+
+def press_the_switch(page: Page) -> None:
+    """Enter on the light/dark switch, as a keyboard user moves to the next scheme."""
+    switch = page.locator("[data-explainer-palette] input:checked")
+    switch.focus()
+    switch.press("Enter")
+
+
 def test_the_dark_mode_toggle_works_and_is_kept_across_pages(page, site_url):
     open_page(page, site_url, "")
     assert scheme(page) == "default", "the light scheme first, as the browser prefers light"
     page.locator("label.md-header__button[title='Switch to dark mode']").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert background not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
+    assert background not in LIGHT_BACKGROUNDS, background
 
     # A full page load elsewhere keeps the choice ...
     open_page(page, site_url, TREATY)
@@ -120,9 +131,7 @@ def test_a_page_loads_without_restyling_it_for_the_palette(page, site_url):
 
 def test_the_dark_mode_switch_works_by_keyboard(page, site_url):
     open_page(page, site_url, "")
-    switch = page.locator("[data-explainer-palette] input:checked")
-    switch.focus()
-    switch.press("Enter")
+    press_the_switch(page)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     expect(page.locator("label.md-header__button[title='Switch to light mode']")).to_be_visible()
     expect(page.locator("meta[name='color-scheme']")).to_have_attribute("content", "dark")
@@ -131,8 +140,6 @@ def test_the_dark_mode_switch_works_by_keyboard(page, site_url):
     page.add_init_script(FIRST_BACKGROUND)
     open_page(page, site_url, TREATY)
     background = page.evaluate("window.__firstBackground")
-    assert background not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
-    switch = page.locator("[data-explainer-palette] input:checked")
-    switch.focus()
-    switch.press("Enter")
+    assert background not in LIGHT_BACKGROUNDS, background
+    press_the_switch(page)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
