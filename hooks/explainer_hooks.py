@@ -4,10 +4,13 @@
 - on_config: load data/ and check the hand-written pages in docs/: every error, data and pages, in one list,
   before MkDocs empties the site folder (a build stops on it; a server keeps the last good data and shows it);
 - on_files: add the generated pages, with edit links to the YAML behind them;
-- on_page_markdown: resolve [[id]] links and add the glossary's tooltips;
+- on_nav, on_env: keep what renders the theme's template with no content, whose scripts are the only ones allowed;
+- on_page_markdown: resolve [[id]] links and add the glossary's tooltips; a docs/ page's front matter is text;
+- on_page_content: check the HTML Markdown made against the content's allowlist (safety.py);
 - on_page_context: draw the page's share card (cached) for the Open Graph meta in overrides/main.html;
 - on_post_page, on_post_template: check every built page and give it its Content-Security-Policy;
-- on_post_build: keep this build's answers for the next (memo.py); while serving, end the terminal with the errors.
+- on_serve: let the served pages (never the published ones) run `mkdocs serve`'s live-reload script;
+- on_post_build: while serving, end the terminal with the errors.
 """
 
 from __future__ import annotations
@@ -18,16 +21,25 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
+import jinja2
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from explainer import cards, safety
+from explainer.errors import DataError
 from explainer.preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 preview = Preview()
+# This build's navigation and theme environment, and what the theme's template holds at each depth of page.
+theme: dict[str, object] = {}
+allowed_at: dict[tuple[str, str], safety.Allowed] = {}
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -63,12 +75,65 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+    theme["nav"], theme["files"] = nav, files
+    allowed_at.clear()
+    return nav
+
+
+def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    theme["env"] = env
+    return env
+
+
+def allowed(config: MkDocsConfig, template: str | None = None, page: Page | None = None,
+            base_url: str = "") -> safety.Allowed:
+    """What a page may hold beyond its content: what `template` holds when the theme renders it with no content
+    (for `page`, a page at its depth; once per build and depth), whose scripts and styles are the only ones a page
+    may have; and the hosts it may link to: the sources', the site's, the repository's, those mkdocs.yml names
+    (extra.link_hosts) and the theme's own links. With no template (the content, before the theme is ready): the
+    hosts only."""
+    if page is not None:
+        base_url = get_relative_url(".", page.url)
+    key = (template or "", base_url)
+    if key not in allowed_at:
+        hosts = preview.link_hosts() | set(config.extra.get("link_hosts", [])) | {
+            urlsplit(url).netloc for url in (config.site_url, config.edit_uri, config.repo_url) if url}
+        own_host = urlsplit(config.site_url or "").netloc
+        if template is None:
+            allowed_at[key] = safety.Allowed(own_host=own_host, link_hosts=frozenset(hosts))
+        else:
+            env = theme["env"]
+            assert isinstance(env, jinja2.Environment)
+            blank = None
+            if page is not None:
+                blank = Page(None, File.generated(config, page.file.src_uri, content=""), config)
+                blank.markdown, blank.content = "", ""
+            context = get_context(theme["nav"], theme["files"], config, blank, base_url)  # type: ignore[arg-type]
+            allowed_at[key] = safety.Allowed.of_page(env.get_template(template).render(context), own_host, hosts)
+    return allowed_at[key]
+
+
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if f"{Path(config.docs_dir).name}/{page.file.src_uri}" in preview.unsafe_pages:
         return preview.notice_markdown()  # while serving: the notice, never the unsafe text
+    if not page.file.generated_by:
+        # A hand-written page's front matter, as YAML decoded it, is text: the theme prints it as HTML.
+        page.meta = {key: html.escape(value) if isinstance(value, str) else value for key, value in page.meta.items()}
     current = preview.current
     finished = current.finish_markdown(markdown, page.file.src_uri) if current else markdown
     return preview.notice_markdown() + finished
+
+
+def on_page_content(content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    problems = preview.content_problems(content, allowed(config))
+    if not problems:
+        return content
+    label = page.file.edit_uri or page.file.src_uri
+    if not preview.serving:
+        raise PluginError(f"{label}: the page's content holds what a page may not publish:\n" + "\n".join(problems))
+    preview.errors += [DataError(label, 0, "", problem) for problem in problems]
+    return f"<p>This page is not shown: {html.escape(label)} holds what a page may not publish (see the notice).</p>"
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
@@ -92,24 +157,48 @@ def share_card(page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    return checked(output, page.file.src_uri, config)
+    return checked(output, page.file.edit_uri or page.file.src_uri, allowed(config, "main.html", page))
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    if not template_name.endswith(".html"):
+        return output_content
+    # As MkDocs renders it (commands/build.py, _build_template): an error page's links are absolute.
+    base_url = urlsplit(config.site_url or "/").path if template_name == "404.html" else "."
+    page_allowed = allowed(config, template_name, base_url=base_url)
     if template_name == "404.html":
         output_content = output_content.replace("<h1>404", preview.notice_html() + "<h1>404", 1)
-    return checked(output_content, template_name, config) if template_name.endswith(".html") else output_content
+    return checked(output_content, template_name, page_allowed)
+
+
+def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    # The server writes its live-reload script into each page as it sends it; the page's policy must allow that
+    # script, which the published pages never hold. (A private method of MkDocs 1.6's server: tests/test_serve.py
+    # opens a served page in a browser and watches it reload.)
+    inject = server._inject_js_into_html
+
+    def inject_allowed(content: bytes, epoch: int) -> bytes:
+        return safety.with_reload_script(inject(content, epoch))
+
+    server._inject_js_into_html = inject_allowed  # type: ignore[method-assign]
+    return server
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    preview.keep()
     if preview.errors:
         log.error(f"{preview.report()}\nThe preview keeps the last good data until the files are fixed.")
 
 
-def checked(page: str, label: str, config: MkDocsConfig) -> str:
-    """The page with its policy, or a failed build if it could run a script or load from another host."""
-    problems = preview.built_page_problems(page, urlsplit(config.site_url or "").netloc.lower())
-    if problems:
-        raise PluginError(f"{label}: the built page is not safe to publish:\n" + "\n".join(problems))
-    return safety.with_policy(page)
+def checked(page: str, label: str, page_allowed: safety.Allowed) -> str:
+    """The page with its policy; a failed build (or, while serving, a notice) if it could run a script, redirect,
+    restyle the page or load from another host."""
+    problems = preview.built_page_problems(page, page_allowed)
+    if not problems:
+        return safety.with_policy(page, page_allowed)
+    message = f"{label}: the built page is not safe to publish:\n" + "\n".join(problems)
+    if not preview.serving:
+        raise PluginError(message)
+    log.error(message)
+    notice = html.escape(message)
+    return f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not shown</title></head><body>' \
+           f"<h1>This page is not shown</h1><pre>{notice}</pre></body></html>"

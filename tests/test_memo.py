@@ -1,31 +1,30 @@
-"""The memo (explainer.memo) answers only what it was asked before with the same inputs, and survives bad files."""
+"""The memo (explainer.memo) answers only what it was asked before with the same inputs, the running code among
+them, and lives in memory only."""
 
 from __future__ import annotations
 
-from explainer.memo import Memo, fingerprint
+import pytest
+
+from explainer import memo as memo_module
+from explainer.memo import Memo, code_changed, fingerprint
 
 
-def test_an_answer_is_worked_out_once_and_kept_for_the_next_build(tmp_path):
-    path = tmp_path / "memo.pickle"
+def test_an_answer_is_worked_out_once_for_the_same_question():
     asked: list[str] = []
-    memo = Memo.open(path, "key")
+    memo = Memo("key")
     assert memo.recall("page", "text", lambda: asked.append("text") or "answer") == "answer"
     assert memo.recall("page", "text", lambda: asked.append("again") or "other") == "answer"
-    memo.keep()
-    again = Memo.open(path, "key")
-    assert again.recall("page", "text", lambda: "other") == "answer"
-    assert again.recall("page", "new text", lambda: "new") == "new"
+    assert memo.recall("page", "new text", lambda: "new") == "new"
     assert asked == ["text"]
 
 
-def test_a_memo_made_for_other_inputs_or_torn_is_not_used(tmp_path):
-    path = tmp_path / "memo.pickle"
-    memo = Memo.open(path, "old key")
-    memo.recall("page", "text", lambda: "old answer")
-    memo.keep()
-    assert Memo.open(path, "new key").recall("page", "text", lambda: "new answer") == "new answer"
-    path.write_bytes(path.read_bytes()[:20])
-    assert Memo.open(path, "old key").recall("page", "text", lambda: "worked out") == "worked out"
+def test_an_edit_to_the_running_code_is_seen(tmp_path, monkeypatch: pytest.MonkeyPatch):
+    (tmp_path / "load.py").write_text("x = 1\n")
+    monkeypatch.setattr(memo_module, "CODE_DIR", tmp_path)
+    monkeypatch.setattr(memo_module, "RUNNING_CODE", memo_module.code_fingerprint())
+    assert not code_changed()
+    (tmp_path / "load.py").write_text("x = 2\n")
+    assert code_changed()
 
 
 def test_the_fingerprint_follows_every_input(tmp_path):

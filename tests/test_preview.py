@@ -11,7 +11,7 @@ from tests.data_helpers import REAL_DATA
 
 
 def preview_with(pictures: dict[str, str]) -> Preview:
-    made = Made([], Linker({"eaeu": ("organisations/eaeu.md", "the EAEU")}), pictures)
+    made = Made([], Linker({"eaeu": ("organisations/eaeu.md", "the EAEU")}), pictures, frozenset())
     return Preview(current=Generated(Memo(), lambda: made))
 
 

@@ -12,9 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
+
+from .errors import DataError, DataErrors
 
 Point = tuple[float, float]
 Ring = list[Point]
@@ -63,14 +67,66 @@ def load(data_dir: Path) -> Geo:
     return geo
 
 
+# What the geo files may hold: they come from pull requests like the rest of data/, and what they hold is written
+# into SVG. An id as the data's ids; a name as plain words; path data as numbers and SVG's path commands only.
+GEO_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+GEO_NAME = re.compile(r"[^\W\d_](?:[^\W_]|[ .'’()-])*")
+PATH_DATA = re.compile(r"[MmLlHhVvZz0-9 .,\-]*")
+MAX_GEO_CHARACTERS = 5_000_000
+
+
+def _label(path: Path) -> str:
+    return f"data/{path.parent.name}/{path.name}"
+
+
+def _refuse(path: Path, message: str, line: int = 0) -> DataErrors:
+    return DataErrors([DataError(_label(path), line, "", message)])
+
+
+def _json(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8")
+    if len(text) > MAX_GEO_CHARACTERS:
+        raise _refuse(path, f"the file is {len(text):,} characters long, more than {MAX_GEO_CHARACTERS:,}; "
+                            "make it again with scripts/extract_geo.py")
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        line = error.lineno if isinstance(error, json.JSONDecodeError) else 0
+        raise _refuse(path, "the file is not valid JSON; make it again with scripts/extract_geo.py", line) from None
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{str(value)[:40]!r} is not a number")
+    return float(value)
+
+
+def _points(line: Any) -> Ring:
+    return [(_number(lon), _number(lat)) for lon, lat in line]
+
+
+def _id(value: Any) -> str:
+    if not isinstance(value, str) or not GEO_ID.fullmatch(value):
+        raise ValueError(f"{str(value)[:40]!r} is not an id (lowercase letters, digits and hyphens)")
+    return value
+
+
 def read_outlines(path: Path) -> Geo:
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    countries = [Outline(country["id"], country["name"],
-                         [[(lon, lat) for lon, lat in ring] for ring in country["rings"]])
-                 for country in raw["countries"]]
-    borders = {(border["between"][0], border["between"][1]): [[(lon, lat) for lon, lat in line]
-                                                                for line in border["lines"]]
-               for border in raw["borders"]}
+    """The outlines in `path`, every value checked; raises DataErrors naming the file and what is wrong."""
+    raw = _json(path)
+    try:
+        countries = []
+        for country in raw["countries"]:
+            if not isinstance(country["name"], str) or not GEO_NAME.fullmatch(country["name"]):
+                raise ValueError(f"{str(country['name'])[:40]!r} is not a country's name in plain words")
+            countries.append(Outline(_id(country["id"]), country["name"],
+                                     [_points(ring) for ring in country["rings"]]))
+        borders = {(_id(border["between"][0]), _id(border["between"][1])): [_points(line)
+                                                                            for line in border["lines"]]
+                   for border in raw["borders"]}
+    except (ValueError, TypeError, KeyError, IndexError) as error:
+        raise _refuse(path, f"the outlines do not have the expected form ({ascii(str(error))[1:-1][:80]}); make "
+                            "them again with scripts/extract_geo.py") from None
     return Geo(countries, borders)
 
 
@@ -78,14 +134,22 @@ def read_drawn(path: Path, outlines: str) -> dict[tuple[str, Frame, float], Draw
     """The outlines as drawn, when `path` was worked out from the outlines with this fingerprint; else nothing."""
     if not path.exists():
         return {}
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    if raw.get("about", {}).get("outlines_sha256") != outlines:
+    raw = _json(path)
+    if not isinstance(raw, dict) or not isinstance(raw.get("about"), dict) or \
+            raw["about"].get("outlines_sha256") != outlines:
         return {}
     table: dict[tuple[str, Frame, float], Drawn] = {}
-    for scale in raw["scales"]:
-        frame, detail = Frame(*scale["frame"]), scale["detail"]
-        for country, (d, label) in scale["outlines"].items():
-            table[(country, frame, detail)] = (d, (label[0], label[1]) if label else None)
+    try:
+        for scale in raw["scales"]:
+            west, south, east, north, width = (_number(value) for value in scale["frame"])
+            frame, detail = Frame(west, south, east, north, int(width)), _number(scale["detail"])
+            for country, (d, label) in scale["outlines"].items():
+                if not isinstance(d, str) or not PATH_DATA.fullmatch(d):
+                    raise ValueError(f"the path of {ascii(country)[:40]} holds more than numbers")
+                table[(_id(country), frame, detail)] = (d, (_number(label[0]), _number(label[1])) if label else None)
+    except (ValueError, TypeError, KeyError, IndexError) as error:
+        raise _refuse(path, f"the drawn outlines do not have the expected form ({ascii(str(error))[1:-1][:80]}); "
+                            "make them again with scripts/extract_geo.py --drawn") from None
     return table
 
 

@@ -11,7 +11,7 @@ import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,7 +63,7 @@ def line_dates(root: Path, path: str) -> dict[int, datetime]:
         if header:
             sha, line = header.group("sha"), int(header.group("line"))
         elif row.startswith("committer-time "):
-            times[sha] = datetime.fromtimestamp(int(row.split()[1]), timezone.utc)
+            times[sha] = datetime.fromtimestamp(int(row.split()[1]), UTC)
         elif row.startswith("\t"):
             dates[line] = times[sha]
     return dates

@@ -19,15 +19,30 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import DataError, DataErrors
-from .markup import data_text_problems, find_links
-from .model import KIND_BY_KEY, PAGE_KINDS, Citation, Dataset, Fact, Node, Source, claim_id, references
-from .yaml_lines import LineDict, parse
+from .markup import character_problems, data_text_problems, find_links
+from .model import (
+    KIND_BY_KEY,
+    PAGE_KINDS,
+    Citation,
+    Dataset,
+    Fact,
+    Node,
+    Source,
+    claim_id,
+    is_prose,
+    references,
+)
+from .yaml_lines import LineDict, Refused, parse
 from .yaml_messages import explain
 
 ARTICLE_ID = "article"
 LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # Text fields that are not prose: checked by their own rules, never rendered as Markdown.
 NOT_PROSE = {"id", "url", "date", "start", "end", "signed", "in_force", "founded", "ended"}
+# Fields that hold a source's own words, in whatever script it was written.
+QUOTATIONS = {"quote", "translation", "official_name_ru"}
+# A data file's name: it is printed on pages and in messages.
+FILE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.yml")
 
 
 def load_dataset(data_dir: Path) -> Dataset:
@@ -41,6 +56,11 @@ def load_dataset(data_dir: Path) -> Dataset:
         raise DataErrors([DataError(_label(data_dir, root), 0, "", "no .yml files found (the data lives here)")])
     for path in files:
         label = _label(path, root)
+        if not FILE_NAME.fullmatch(path.name):
+            errors.append(DataError(_label(path.parent, root) + "/" + ascii(path.name), 0, "",
+                                    "a data file's name is lowercase letters, digits and hyphens, ending in .yml "
+                                    "(such as people.yml); rename it"))
+            continue
         raw = _read(path, label, errors)
         if raw is None:
             continue
@@ -54,10 +74,16 @@ def load_dataset(data_dir: Path) -> Dataset:
     return merged
 
 
+# What a message never prints as it is: line breaks, and characters that a terminal would obey (escape sequences)
+# or that reorder or hide text.
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
 def _one_line(error: DataError) -> DataError:
-    """Keep each error on one line even when it quotes text with line breaks (shown as \\n)."""
+    """Keep each error on one line, and the terminal's own, even when it quotes text with line breaks (shown as
+    \\n) or escape sequences."""
     def escape(text: str) -> str:
-        return LINE_BREAKS.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+        return UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
 
     return dataclasses.replace(error, where=escape(error.where), message=escape(error.message))
 
@@ -88,6 +114,9 @@ def _read(path: Path, label: str, errors: list[DataError]) -> LineDict | None:
         line = text[: error.position].count("\n") + 1
         errors.append(DataError(label, line, "", f"the character U+{error.character:04X} is not allowed in a data "
                                 "file; delete it"))
+        return None
+    except Refused as refused:
+        errors.append(DataError(label, refused.line, "", refused.message))
         return None
     except yaml.YAMLError as error:
         line, column, message = explain(error, text)
@@ -406,11 +435,16 @@ def did_you_mean(ref: str, known: Any) -> str:
 def _check_text(where: str, node: Node, entity_kinds: dict[str, str]) -> Iterator[DataError]:
     """Every text field: its [[links]] name entries, and it holds no other link, image or HTML."""
     for name in type(node).model_fields:
-        if name in NOT_PROSE:
-            continue
         for text in values(node, name):
             if not isinstance(text, str):
                 continue
+            for problem in character_problems(text, quotation=name in QUOTATIONS):
+                yield DataError(node._file, node.line_of(name), f"{where}.{name}", problem)
+            if name in NOT_PROSE:
+                continue
+            if not is_prose(type(node), name) and LINE_BREAKS.search(text):
+                yield DataError(node._file, node.line_of(name), f"{where}.{name}",
+                                "this field is one line of text; join its lines (a name or title has no breaks)")
             for problem in data_text_problems(text):
                 yield DataError(node._file, node.line_of(name), f"{where}.{name}", problem)
             for link in find_links(text):

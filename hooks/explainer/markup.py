@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-LINK = r"\[\[(?P<target>[^\]|]*)(?:\|(?P<text>[^\]]*))?\]\]"
+# Neither part may hold a [: each try stops at the next one, so a flood of [[ takes linear time, not quadratic.
+LINK = r"\[\[(?P<target>[^\][|]*)(?:\|(?P<text>[^\][]*))?\]\]"
 CODE = r"(?P<code>^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)|`[^`\n]*`)"
 CODE_OR_LINK = re.compile(f"{CODE}|{LINK}", re.MULTILINE | re.DOTALL)
 # A hand-written page in docs/ asks for a picture made from the data (render.page_pictures) with this line.
@@ -57,18 +58,42 @@ DATA_TEXT_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"!\["), f"an image is not allowed in the data; describe it in words ({LINK_OR_SOURCE})"),
     # As Python-Markdown reads them: "](" with nothing between, "] [" with at most one space.
     (re.compile(r"\]\(|\]\s?\["), f"a Markdown link is not allowed in the data; {LINK_OR_SOURCE}"),
-    (re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:", re.MULTILINE),
+    # At any indent: inside a list item, a deeper one is still a definition.
+    (re.compile(r"^[ \t]*\[[^\]\n]+\]:", re.MULTILINE),
      f"a Markdown reference definition ([x]: …) is not allowed in the data; {LINK_OR_SOURCE}"),
     (re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*:|[^\s<>@]+@)[^\s<>]*>"),
      f"an autolink (<…>) is not allowed in the data; {LINK_OR_SOURCE}"),
     # A tag, but not an autolink such as <javascript:…>, which has its own message.
     (re.compile(r"<\s*/?\s*[A-Za-z!?](?![A-Za-z0-9+.-]*:)"),
      "raw HTML is not allowed in the data; write plain text (the site styles it)"),
-    (re.compile(r"\{\s*[:#.]"), "an attribute list ({: …}) is not allowed in the data; write plain text"),
+    # In any form: "{: …}", "{ style=… }" and "{ href=… }" all set attributes in Python-Markdown.
+    (re.compile(r"[{}]"), "curly brackets ({ }) are not allowed in the data (they set HTML attributes); "
+                          "write plain text or use round brackets"),
+    (re.compile(r"\[\^"), "a footnote mark ([^…]) is not allowed in the data; give the source with cite:"),
+    (re.compile(r"^[ \t]*\*\[", re.MULTILINE),
+     "an abbreviation definition (*[…]: …) is not allowed in the data; list short forms under abbreviations:"),
     (re.compile(r"\[\["), "this [[link]] is not closed, or its text holds a [ or ]; write [[id]] or [[id|plain text]]"),
 ]
 # Inside [[id|text]] the text is plain: no Markdown or HTML that could turn it into something else.
 LINK_TEXT_FORBIDDEN = re.compile(r"[\[\]<>`*\\]")
+
+
+# Characters that hide or reorder text, or that no text needs: control characters (but tab and line breaks),
+# bidirectional overrides and isolates, and zero-width characters. Some scripts need a zero-width (non-)joiner,
+# so a quotation in one may keep those two.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff\u00ad\u180e]")
+JOINERS = re.compile(r"[\u200c\u200d]")
+
+
+def character_problems(text: str, quotation: bool = False) -> list[str]:
+    """Why `text` holds characters a reader cannot see (each kind once), naming the first; a quotation may keep the
+    zero-width joiners its script needs."""
+    rules = [(CONTROL, "a control character"), (BIDI, "a bidirectional override"), (ZERO_WIDTH, "a zero-width "
+             "character")] + ([] if quotation else [(JOINERS, "a zero-width joiner")])
+    return [f"the text holds {what} (U+{ord(found.group()):04X}), which a reader cannot see; delete it"
+            for pattern, what in rules if (found := pattern.search(text))]
 
 
 def data_text_problems(text: str) -> list[str]:

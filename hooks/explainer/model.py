@@ -85,7 +85,23 @@ class Ref:
     kind: str | None = None
 
 
-Markdown = Annotated[str, Field(min_length=1, description="Markdown; link entries with [[id]] or [[id|text]]")]
+@dataclass(frozen=True)
+class Prose:
+    """Marks a field of Markdown, which may run over several lines; every other text field is one line of text."""
+
+
+Markdown = Annotated[str, Field(min_length=1, description="Markdown; link entries with [[id]] or [[id|text]]"),
+                     Prose()]
+
+
+def is_prose(model: type[BaseModel], name: str) -> bool:
+    """Whether `model`'s field `name` is Markdown (Prose), however it is wrapped (X | None, Annotated)."""
+    info = model.model_fields[name]
+
+    def marked(annotation: Any) -> bool:
+        return any(isinstance(arg, Prose) or marked(arg) for arg in get_args(annotation))
+
+    return any(isinstance(meta, Prose) for meta in info.metadata) or marked(info.annotation)
 
 
 def date_key(date: str) -> tuple[int, int, int]:

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from . import geo, history, jargon, links
+from . import geo, history, jargon, links, safety
 from .load import ARTICLE_ID, iter_nodes, load_dataset, owner_id
 from .model import (
     KIND_BY_KEY,
@@ -108,6 +108,10 @@ class Site:
         site.changes = history.change_log(root, [history.relative(data_dir, root)])
         site.site_name, site.site_url = site_name, site_url
         return site
+
+    def link_hosts(self) -> frozenset[str]:
+        """The hosts of the sources' addresses: the only other hosts the pages may link to."""
+        return frozenset(safety.host_of(source.url) for source in self.sources.values())
 
     def page_url(self, src_uri: str) -> str:
         """The published address of a page made from `src_uri` ("countries/kazakhstan.md"), or of another file."""

@@ -3,7 +3,7 @@
 MkDocs keeps the hook module (and so this object) for the whole process: while serving, a rebuild whose data or
 pages have errors keeps the last good generated files and shows the errors on every page, so the preview never
 stops answering. A plain `mkdocs build` never publishes stale data: there, any error stops the build.
-What the data makes is asked of the memo (memo.py) first: a build with the same inputs as an earlier one loads
+What the data makes is asked of the memo (memo.py) first: a rebuild with the same inputs as the one before loads
 neither the data nor the model.
 """
 
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import safety
 from .errors import DataError, DataErrors
 from .markup import PICTURE_MARK, page_problems
-from .memo import Memo, fingerprint
+from .memo import Memo, code_changed, fingerprint
 from .output import Output
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ class Made:
     outputs: list[Output]
     linker: Linker
     pictures: dict[str, str]  # what hand-written pages may show with <!-- picture: NAME -->
+    link_hosts: frozenset[str]  # the hosts of the sources: the only other hosts a page may link to
 
 
 def make(data_dir: Path, source_url: str = "", site_name: str = "", site_url: str = "") -> Made:
@@ -41,7 +42,7 @@ def make(data_dir: Path, source_url: str = "", site_name: str = "", site_url: st
     from .render import outputs, page_pictures
 
     site = Site.load(data_dir, site_name, site_url)
-    return Made(list(outputs(site, source_url)), site.linker, page_pictures(site))
+    return Made(list(outputs(site, source_url)), site.linker, page_pictures(site), site.link_hosts())
 
 
 class Generated:
@@ -53,6 +54,7 @@ class Generated:
         self._make = make
         self._made: Made | None = None
         self.outputs: list[Output] = memo.recall("outputs", "", lambda: self.made.outputs)
+        self.link_hosts: frozenset[str] = memo.recall("link hosts", "", lambda: self.made.link_hosts)
 
     @property
     def made(self) -> Made:
@@ -92,13 +94,21 @@ class Preview:
         """Make `current`: the generated files, or on errors the last good ones while serving."""
         self.errors, self.unsafe_pages = [], set()
         root = data_dir.parent
-        key = fingerprint(root, [data_dir, Path(__file__).parents[1]], source_url, site_name, site_url)
+        if code_changed():
+            # The running code is not the code on disk: nothing it makes now may pass for the new code's output.
+            self.errors = [DataError(Path(__file__).parent.relative_to(root.resolve()).as_posix()
+                                     if Path(__file__).is_relative_to(root.resolve()) else "hooks/explainer", 0, "",
+                                     "the site's code changed while serving; stop `make serve` (Ctrl+C) and start "
+                                     "it again to see its output")]
+            self.current = self.last_good if self.serving else None
+            return
+        key = fingerprint(root, [data_dir, Path(__file__).parent / "templates"], source_url, site_name, site_url)
         if self.current and self.current.memo.key == key:
             # A rebuild while serving, for a docs/ page or back to the last good data: nothing to make again.
             self.memo = self.current.memo
             return
         if self.memo.key != key:
-            self.memo = Memo.open(root / ".cache" / "explainer" / "memo.pickle", key)
+            self.memo = Memo(key)
         try:
             self.current = Generated(self.memo, lambda: make(data_dir, source_url, site_name, site_url))
             if self.serving:  # loaded now, while the files are good: a later edit may break them
@@ -119,13 +129,17 @@ class Preview:
             problems += self.current.unknown_names(markdown)
         self.errors += [DataError(label, line, "", message) for line, message in problems]
 
-    def built_page_problems(self, page: str, own_host: str) -> list[str]:
-        """What makes a built HTML page unsafe to publish (safety.problems), checked once per distinct page."""
-        return self.memo.recall("built page", f"{own_host}\0{page}", lambda: safety.problems(page, own_host))
+    def link_hosts(self) -> frozenset[str]:
+        """The other hosts a page may link to: those of the sources (none while nothing good is shown)."""
+        return self.current.link_hosts if self.current else frozenset()
 
-    def keep(self) -> None:
-        """Keep this build's answers for the next one."""
-        self.memo.keep()
+    def content_problems(self, content: str, allowed: safety.Allowed) -> list[str]:
+        """What the HTML Markdown made of a page holds beyond the content's allowlist, checked once per content."""
+        return self.memo.recall("content", f"{allowed}\0{content}", lambda: safety.content_problems(content, allowed))
+
+    def built_page_problems(self, page: str, allowed: safety.Allowed) -> list[str]:
+        """What makes a built HTML page unsafe to publish (safety.problems), checked once per distinct page."""
+        return self.memo.recall("built page", f"{allowed}\0{page}", lambda: safety.problems(page, allowed))
 
     def report(self) -> str:
         """Every error of the build, one per line, for the terminal and the build's failure."""

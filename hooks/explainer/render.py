@@ -8,7 +8,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -118,6 +118,9 @@ def environment(site: Site) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=COMPILED_TEMPLATES,
         undefined=jinja2.StrictUndefined,
+        # The pictures (*.svg.j2) are HTML: every value they write is escaped unless the core made it as markup.
+        # The Markdown templates escape with the filters below (text, cell, literal), as Markdown needs.
+        autoescape=jinja2.select_autoescape(enabled_extensions=("svg.j2", "html.j2"), default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -345,7 +348,7 @@ def changes_feed(site: Site) -> str:
     add(feed, "id", page)
     add(feed, "link", href=page)
     add(feed, "link", rel="self", href=site.page_url(CHANGES_FEED))
-    add(feed, "updated", (site.changes[0].date if site.changes else datetime(1970, 1, 1, tzinfo=timezone.utc))
+    add(feed, "updated", (site.changes[0].date if site.changes else datetime(1970, 1, 1, tzinfo=UTC))
         .isoformat())
     add(add(feed, "author"), "name", site.site_name)
     for change in site.changes:
