@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -120,8 +120,8 @@ def test_each_entry_is_dated_by_its_own_lines_and_the_log_lists_each_change(tmp_
     commit(root, "Not the data", "2025-06-01T10:00:00+00:00")
 
     site = Site.load(tmp_data.path)
-    assert site.changed["karimov"] == datetime(2025, 3, 4, 10, tzinfo=timezone.utc)
-    assert site.changed["eaeu"] == datetime(2024, 1, 2, 10, tzinfo=timezone.utc)
+    assert site.changed["karimov"] == datetime(2025, 3, 4, 10, tzinfo=UTC)
+    assert site.changed["eaeu"] == datetime(2024, 1, 2, 10, tzinfo=UTC)
     assert [change.subject for change in site.changes] == ["Karimov: a word", "First data"]
     assert site.changes[0].files == ("data/people.yml",)
 
@@ -131,7 +131,7 @@ def test_uncommitted_edits_date_an_entry_today(tmp_data):
     repository_with_first_data(tmp_data)
     tmp_data.edit("concepts.yml", "currency became freely", "currency became fully")
     changed = Site.load(tmp_data.path).changed
-    assert changed["som-convertibility"].date() == datetime.now(timezone.utc).date()
+    assert changed["som-convertibility"].date() == datetime.now(UTC).date()
     assert changed["karimov"].year == 2024
 
 

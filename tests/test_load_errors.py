@@ -11,7 +11,8 @@ from tests.data_helpers import CONCEPTS, ORGANISATIONS, line_in
 
 FIRST_EAEU_LINE = line_in(ORGANISATIONS, "id: eaeu")
 DATE_HINT = "(use YYYY, YYYY-MM or YYYY-MM-DD)"
-EMPTY = "the file is empty; add entries (see docs/editors.md) or delete it"
+EMPTY = ("the file is empty; add entries (see docs/editors.md), or get its entries back with "
+         "`git checkout -- data/concepts.yml`")
 UNREADABLE_INT = "this value cannot be read as int; put text in quotes"
 ORGANISATION_KEYS = ", ".join(Organisation.model_fields)
 
@@ -192,9 +193,8 @@ ERROR_CLASSES = [
     # Inputs that once ended in a Python traceback instead of a message.
     pytest.param(
         [Change("concepts.yml", None, "concepts: &a [*a]\n")],
-        Expected("concepts.yml", 1, "", "an alias (*name) points back into itself; "
-                 "write the value out instead",
-                 column=len("concepts: &")),
+        Expected("concepts.yml", 1, "", "anchors and aliases (&name, *name) are not allowed in a data file; "
+                 "write the value out in full where it is needed"),
         id="list-containing-itself",
     ),
     pytest.param(
@@ -209,7 +209,8 @@ ERROR_CLASSES = [
     ),
     pytest.param(
         [Change("concepts.yml", None, "concepts: " + "[" * 2000 + "]" * 2000 + "\n")],
-        Expected("concepts.yml", 1, "", "the lists or mappings are nested too deeply"),
+        Expected("concepts.yml", 1, "", "the lists and mappings here are nested more than 20 deep; an entry needs "
+                 "far fewer levels (see docs/editors.md for the shape of each kind)"),
         id="nested-too-deeply",
     ),
     pytest.param(

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 
 import pytest
 
 from explainer import geo
-from explainer.errors import DataErrors
+from explainer.errors import SHOWN_ERRORS, DataError, DataErrors, shown_lines
 from tests.data_helpers import REAL_DATA
 from tests.sitebuild import build_output, copy_project, run_build
 
@@ -136,3 +137,24 @@ def test_hostile_docs_pages_stop_the_build_or_show_as_text(tmp_path):
     output = build_output(result)
     assert result.returncode != 0 and "Traceback" not in output
     assert "docs/about.md" in output and "<script>" in output, output
+
+
+def test_a_deleted_data_file_stops_the_build_and_says_how_to_get_it_back(tmp_path):
+    """Issue 24: deleting data/glossary.yml once passed `make build --strict` with a third of the glossary gone."""
+    project = copy_project(tmp_path / "project")
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", *command], cwd=project, check=True, capture_output=True)
+    (project / "data" / "glossary.yml").unlink()
+    result = run_build(project, tmp_path / "site")
+    output = build_output(result)
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "data/glossary.yml:0: the file is missing (git has it): get it back with `git checkout -- " \
+           "data/glossary.yml`" in output, output
+
+
+def test_a_long_list_of_errors_is_capped_and_grouped_by_file():
+    errors = [DataError("data/a.yml", line, "x", "wrong") for line in range(1, 31)] + \
+             [DataError("docs/b.md", line, "", "wrong") for line in range(1, 4)]
+    lines = shown_lines(errors)
+    assert len(lines) == SHOWN_ERRORS + 1
+    assert lines[-1] == "… and 10 more in data/a.yml, 3 more in docs/b.md"

@@ -21,6 +21,22 @@ class DataError:
         return f"{position}: {self.where}: {self.message}" if self.where else f"{position}: {self.message}"
 
 
+# What a terminal or a page shows of a long list of errors: the first ones, then how many more in each file.
+SHOWN_ERRORS = 20
+
+
+def shown_lines(errors: list[DataError], limit: int = SHOWN_ERRORS) -> list[str]:
+    """Up to `limit` errors, one line each, grouped by file (they sort by file), then "… and N more" per file."""
+    ordered = sorted(set(errors))
+    lines = [str(error) for error in ordered[:limit]]
+    rest: dict[str, int] = {}
+    for error in ordered[limit:]:
+        rest[error.file] = rest.get(error.file, 0) + 1
+    if rest:
+        lines.append("… and " + ", ".join(f"{count} more in {file}" for file, count in rest.items()))
+    return lines
+
+
 class DataErrors(Exception):
     """Every error of one load, reported together, one line each."""
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import DataError, DataErrors
+from .history import git
 from .markup import character_problems, data_text_problems, find_links
 from .model import (
     KIND_BY_KEY,
@@ -52,6 +53,10 @@ def load_dataset(data_dir: Path) -> Dataset:
     merged = Dataset()
     raw_ids: dict[str, tuple[str, int]] = {}
     files = sorted(data_dir.glob("*.yml"))
+    # A file git has but the folder lacks was deleted: its entries would vanish from the site without a word.
+    for deleted in (git(root, "ls-files", "--deleted", "--", _label(data_dir, root)) or "").splitlines():
+        errors.append(DataError(deleted, 0, "", f"the file is missing (git has it): get it back with `git checkout -- "
+                                f"{deleted}`, or remove it from git with `git rm {deleted}` if its entries are to go"))
     if not files:
         raise DataErrors([DataError(_label(data_dir, root), 0, "", "no .yml files found (the data lives here)")])
     for path in files:
@@ -105,7 +110,8 @@ def _read(path: Path, label: str, errors: list[DataError]) -> LineDict | None:
                                 "save it as UTF-8 in your editor"))
         return None
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
-        errors.append(DataError(label, 1, "", "the file is empty; add entries (see docs/editors.md) or delete it"))
+        errors.append(DataError(label, 1, "", "the file is empty; add entries (see docs/editors.md), or "
+                                "get its entries back with `git checkout -- " + label + "`"))
         return None
     try:
         raw = parse(text, label)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import safety
-from .errors import DataError, DataErrors
+from .errors import DataError, DataErrors, shown_lines
 from .markup import PICTURE_MARK, page_problems
 from .memo import Memo, code_changed, fingerprint
 from .output import Output
@@ -143,13 +143,16 @@ class Preview:
 
     def report(self) -> str:
         """Every error of the build, one per line, for the terminal and the build's failure."""
-        return str(DataErrors(self.errors)) if self.errors else ""
+        if not self.errors:
+            return ""
+        count = len(set(self.errors))
+        return "\n".join([f"{count} error{'s' if count != 1 else ''} in data/ or docs/:", *shown_lines(self.errors)])
 
     def notice_markdown(self) -> str:
         """A notice on top of every served page while there are errors: the same lines the terminal shows."""
         if not self.errors:
             return ""
-        lines = "\n".join(f"    {error}" for error in sorted(set(self.errors)))
+        lines = "\n".join(f"    {line}" for line in shown_lines(self.errors))
         return (f'!!! failure "{self._headline()}"\n'
                 f"    Fix the file and save it; the page reloads by itself.\n\n    ```text\n{lines}\n    ```\n\n")
 
@@ -157,7 +160,7 @@ class Preview:
         """The same notice for pages that are not made from Markdown, such as the 404 page."""
         if not self.errors:
             return ""
-        lines = html.escape("\n".join(str(error) for error in sorted(set(self.errors))))
+        lines = html.escape("\n".join(shown_lines(self.errors)))
         return (f'<div class="admonition failure"><p class="admonition-title">{html.escape(self._headline())}</p>'
                 f"<p>Fix the file and save it; the page reloads by itself.</p><pre><code>{lines}</code></pre></div>")
 
