@@ -13,11 +13,18 @@ PORT ?= 8000
 # `make where WHAT=eaeu` or `make where WHAT="20 May 2024"`; exported so that quotes in it survive the shell.
 WHAT ?=
 export WHAT
-# `make PYTHON=/path/to/python3.12 ...` picks the venv's Python; else the first of these that is 3.10 or newer.
+# `make PYTHON=/path/to/python3.12 ...` picks the venv's Python; else the first of these that is 3.11 or newer
+# (mkdocs-material 9.8, Pillow 13 and Hypothesis need 3.11).
 PYTHON ?=
-PYTHON_NAMES := python3.13 python3.12 python3.11 python3.10 python3
+PYTHON_NAMES := python3.13 python3.12 python3.11 python3
 VENV := .venv
 BIN := $(VENV)/bin
+# A venv made by a Python older than 3.11 (left by a set-up that failed, or made before the project needed 3.11)
+# cannot install the project. Its version ("3.10"), read once here before any target is looked at, makes the
+# set-up rules below rebuild the venv and everything installed in it. Only a Python that answers with an older
+# version counts: one that does not run at all is left alone.
+OLD_VENV_PYTHON := $(patsubst old-%,%,$(filter old-%,$(shell [ -x $(BIN)/python ] && $(BIN)/python -c \
+  'import sys; print("old-%d.%d" % sys.version_info[:2] if sys.hexversion < 0x030B0000 else "ok")' 2>/dev/null)))
 PIP := $(BIN)/python -m pip install --quiet --progress-bar off
 # apt-get is used only where it exists (Debian, Ubuntu); elsewhere a missing tool is named instead.
 APT_GET := $(shell command -v apt-get 2>/dev/null)
@@ -39,6 +46,9 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
 serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000/ with live reload (another port: PORT=8001)
+	@# A taken port is found before the build, not after it in a traceback.
+	@$(BIN)/python -c 'import socket, sys; s = socket.socket(); s.bind(("127.0.0.1", $(PORT)))' 2>/dev/null || \
+	  { echo "Port $(PORT) is taken (another make serve?): serve on another with make serve PORT=$$(( $(PORT) + 1 ))" >&2; exit 1; }
 	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
 where: | $(BIN)/python ## List every file:line in data/ and docs/ that mentions WHAT (an id, a date, a phrase)
@@ -84,17 +94,33 @@ distclean: clean ## Also remove .venv
 
 # --- Set-up, done only when missing or stale ---------------------------------------------------
 
-# The venv is made with PYTHON if given, else the first of PYTHON_NAMES that is 3.10 or newer.
+# An old venv (OLD_VENV_PYTHON above) is rebuilt, and so is everything installed in it.
+FORCE:
+ifneq ($(OLD_VENV_PYTHON),)
+$(BIN)/python $(VENV)/.site $(VENV)/.test $(VENV)/.bench $(ACTIONLINT): FORCE
+endif
+
+# The venv is made with PYTHON if given, else the first of PYTHON_NAMES that is 3.11 or newer. An old venv is
+# removed first, once a Python to make the new one is found; only a venv (with its pyvenv.cfg) is ever removed.
 $(BIN)/python:
 	@python=""; \
 	for candidate in $(or $(PYTHON),$(PYTHON_NAMES)); do \
-	  if "$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then python=$$candidate; break; fi; \
+	  if "$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then python=$$candidate; break; fi; \
 	done; \
 	if [ -z "$$python" ]; then \
-	  echo "No Python 3.10 or newer found (tried: $(or $(PYTHON),$(PYTHON_NAMES)))." >&2; \
-	  echo "Install Python 3.10 or newer (Debian/Ubuntu: apt-get install python3; macOS: https://www.python.org/downloads/" >&2; \
+	  echo "No Python 3.11 or newer found (tried: $(or $(PYTHON),$(PYTHON_NAMES)))." >&2; \
+	  echo "Install Python 3.11 or newer (Debian/Ubuntu: apt-get install python3; macOS: https://www.python.org/downloads/" >&2; \
 	  echo "or brew install python), or name one with: make PYTHON=/path/to/python3 ..." >&2; \
 	  exit 1; \
+	fi; \
+	if [ -n "$(OLD_VENV_PYTHON)" ]; then \
+	  if [ ! -f $(VENV)/pyvenv.cfg ]; then \
+	    echo "$(BIN)/python is Python $(OLD_VENV_PYTHON), which cannot install this project, and $(VENV) is not a venv" >&2; \
+	    echo "(it has no pyvenv.cfg): it is left as it is. Remove it yourself, or choose another with make VENV=..." >&2; \
+	    exit 1; \
+	  fi; \
+	  echo "$(VENV) was made with Python $(OLD_VENV_PYTHON), which cannot install this project; rebuilding it with $$python"; \
+	  rm -rf $(VENV); \
 	fi; \
 	echo "Creating $(VENV) with $$python ($$("$$python" -V 2>&1))"; \
 	"$$python" -m venv $(VENV) 2>/dev/null && exit 0; \
