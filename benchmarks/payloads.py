@@ -28,10 +28,15 @@ def field(file: str, key: str, value: str, nth: int = 0) -> Edit:
     def edit(project: Path) -> None:
         path = project / "data" / file
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        hits = [i for i, line in enumerate(lines) if re.match(rf"\s*(- )?{key}: [^|>\[{{]", line)]
-        i = hits[nth]
-        prefix = lines[i].split(f"{key}:")[0]
-        lines[i] = f"{prefix}{key}: {json.dumps(value)}\n"
+        i = [i for i, line in enumerate(lines) if re.match(rf"\s*(- )?{key}:", line)][nth]
+        prefix, old = lines[i].split(f"{key}:", 1)
+        indent = len(lines[i]) - len(lines[i].lstrip(" -"))
+        end = i + 1  # a block scalar's or a list's lines go with it
+        while end < len(lines) and lines[end].strip() and len(lines[end]) - len(lines[end].lstrip()) > indent:
+            end += 1
+        text = json.dumps(value)
+        listed = old.strip().startswith("[") or (end > i + 1 and lines[i + 1].lstrip().startswith("- "))
+        lines[i:end] = [f"{prefix}{key}: {'[' + text + ']' if listed else text}\n"]
         path.write_text("".join(lines), encoding="utf-8")
     return edit
 
