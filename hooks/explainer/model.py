@@ -143,6 +143,8 @@ class Citation(Node):
         description="For the article: the exact words, copied from data/sources/article.txt. "
                     "For a context source: an optional excerpt, shown but not checked.",
     )
+    translation: str | None = Field(
+        default=None, description="The quote in English, where the source is in another language")
     note: str | None = Field(default=None, description="Where in the source, or what it shows")
 
     @model_validator(mode="after")
