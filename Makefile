@@ -49,7 +49,8 @@ serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000/ with live reload (anot
 	@# A taken port is found before the build, not after it in a traceback.
 	@$(BIN)/python -c 'import socket, sys; s = socket.socket(); s.bind(("127.0.0.1", $(PORT)))' 2>/dev/null || \
 	  { echo "Port $(PORT) is taken (another make serve?): serve on another with make serve PORT=$$(( $(PORT) + 1 ))" >&2; exit 1; }
-	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
+	@# --dirty: each rebuild renders only the pages whose inputs changed (hooks/explainer/incremental.py).
+	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:$(PORT)
 
 where: | $(BIN)/python ## List every file:line in data/ and docs/ that mentions WHAT (an id, a date, a phrase)
 	@if [ -z "$$WHAT" ]; then echo 'Usage: make where WHAT=eaeu   or   make where WHAT="20 May 2024"' >&2; exit 2; fi
@@ -77,6 +78,7 @@ schema: $(VENV)/.site ## Regenerate schema/data.schema.json from the model
 bench: $(VENV)/.bench $(VENV)/.test chromium ## Run the benchmarks
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/real_site.py
+	$(BIN)/python benchmarks/save_to_tab.py
 	CHROME_PATH=$$($(BIN)/python scripts/chromium.py) $(BIN)/python benchmarks/main_thread.py
 
 audit: $(VENV)/.test chromium ## Audit the built pages in a browser

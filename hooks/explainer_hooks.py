@@ -15,8 +15,10 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
+import operator
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -31,19 +33,25 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from explainer import cards, safety
+from explainer import cards, incremental, safety
 from explainer.errors import DataError
+from explainer.memo import RUNNING_CODE
 from explainer.preview import Preview
+from explainer.render import COMPILED_TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 preview = Preview()
 # This build's navigation and theme environment, and what the theme's template holds at each depth of page.
 theme: dict[str, object] = {}
 allowed_at: dict[tuple[str, str], safety.Allowed] = {}
+# While serving with --dirty: what each page was last built from, and this rebuild's plan.
+rebuilds = incremental.Incremental()
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     preview.serving = command == "serve"
+    # `mkdocs serve --dirty` (make serve): each rebuild renders only the pages whose inputs changed.
+    preview.incremental = preview.serving and dirty
     # While there are errors, the terminal ends with them: MkDocs' own closing lines would push them up.
     for name in ("mkdocs.commands.build", "mkdocs.livereload"):
         logging.getLogger(name).addFilter(lambda record: not (preview.errors and record.levelno < logging.WARNING))
@@ -72,7 +80,25 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         file = File.generated(config, output.src_uri, content=output.content, inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = output.edit_path
         files.append(file)
+    if preview.incremental and preview.current:
+        plan_rebuild(files, config)
     return files
+
+
+def plan_rebuild(files: Files, config: MkDocsConfig) -> None:
+    """Tell MkDocs' dirty build which pages changed (incremental.py): each page's File answers is_modified()."""
+    assert preview.current is not None
+    overrides = Path(config.theme.custom_dir or config.config_file_path)
+    site_key = incremental.digest(Path(config.config_file_path).read_text(encoding="utf-8"),
+                                  incremental.folder_digest(overrides) if overrides.is_dir() else "",
+                                  sorted(file.src_uri for file in files), preview.notice_markdown(), RUNNING_CODE)
+    pages = files.documentation_pages()
+    keys = {file.src_uri: incremental.digest(file.content_string, preview.current.links_key) for file in pages}
+    changed = rebuilds.plan(site_key, keys, {file.src_uri: Path(file.abs_dest_path) for file in pages},
+                            {file.src_uri: file.url for file in pages})
+    log.info(f"Rebuilding {len(changed)} of {len(pages)} pages (those whose inputs changed)")
+    for file in pages:
+        file.is_modified = functools.partial(operator.contains, changed, file.src_uri)  # type: ignore[method-assign]
 
 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -83,6 +109,9 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
 
 def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     theme["env"] = env
+    # MkDocs makes the theme's environment anew for every build; while serving, its templates are compiled once
+    # (Jinja still compiles an edited template again: it checks each against its source).
+    env.bytecode_cache = COMPILED_TEMPLATES
     return env
 
 
@@ -185,6 +214,7 @@ def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: obje
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    rebuilds.finish(Path(config.site_dir) / "search" / "search_index.json")
     if preview.errors:
         log.error(f"{preview.report()}\nThe preview keeps the last good data until the files are fixed.")
 

@@ -216,7 +216,7 @@ def test_the_makefile_has_its_targets():
 @pytest.mark.parametrize(("args", "address"), [((), "127.0.0.1:8000"), (("PORT=8001",), "127.0.0.1:8001")])
 def test_make_serve_binds_the_loopback_address_on_the_port_asked_for(args, address):
     planned = make("-n", "serve", *args, "-o", ".venv/.site").stdout.splitlines()
-    assert planned[-1].endswith(f"mkdocs serve -a {address}"), planned
+    assert planned[-1].endswith(f"mkdocs serve --dirty -a {address}"), planned
 
 
 @needs_make
@@ -357,3 +357,19 @@ def test_make_build_replaces_site_only_when_the_build_succeeds(copy_of_the_proje
     assert (site / "sitemap.xml").is_file()
     assert not (project / "build" / "site.tmp").exists()
     assert not (project / "build" / "site.old").exists()
+
+
+@needs_make
+def test_make_serve_says_a_taken_port_before_building(tmp_path):
+    """Issue 24: a taken port once ended in a traceback after a full build."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = make("serve", f"PORT={port}", "-o", ".venv/.site")
+    assert result.returncode != 0
+    assert f"Port {port} is taken (another make serve?): serve on another with make serve PORT={port + 1}" in \
+        result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "Building documentation" not in result.stderr + result.stdout

@@ -62,9 +62,19 @@ def load(data_dir: Path) -> Geo:
     path = data_dir / GEO_FILE
     if not path.exists():
         return Geo()
-    geo = read_outlines(path)
-    geo._drawn.update(read_drawn(data_dir / DRAWN_FILE, fingerprint(path)))
-    return geo
+    outlines = fingerprint(path)
+    drawn = data_dir / DRAWN_FILE
+    key = (outlines, fingerprint(drawn) if drawn.exists() else "")
+    # While serving, the same files are read at every rebuild: the last outlines read are kept.
+    if key not in _LAST:
+        geo = read_outlines(path)
+        geo._drawn.update(read_drawn(drawn, outlines))
+        _LAST.clear()
+        _LAST[key] = geo
+    return _LAST[key]
+
+
+_LAST: dict[tuple[str, str], Geo] = {}
 
 
 # What the geo files may hold: they come from pull requests like the rest of data/, and what they hold is written

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -114,7 +115,7 @@ def _read(path: Path, label: str, errors: list[DataError]) -> LineDict | None:
                                 "get its entries back with `git checkout -- " + label + "`"))
         return None
     try:
-        raw = parse(text, label)
+        raw = parsed(text, label)
     except yaml.reader.ReaderError as error:
         # A control character: PyYAML gives its position in the text, not a line.
         line = text[: error.position].count("\n") + 1
@@ -134,6 +135,12 @@ def _read(path: Path, label: str, errors: list[DataError]) -> LineDict | None:
         return None
     _report_duplicate_keys(raw, "", errors)
     return raw
+
+
+@functools.lru_cache(maxsize=64)
+def parsed(text: str, label: str) -> Any:
+    """A data file's text parsed (yaml_lines.parse), once per text while serving: the result is only read."""
+    return parse(text, label)
 
 
 def _read_article(data_dir: Path, root: Path, errors: list[DataError]) -> str:
@@ -444,20 +451,32 @@ def _check_text(where: str, node: Node, entity_kinds: dict[str, str]) -> Iterato
         for text in values(node, name):
             if not isinstance(text, str):
                 continue
-            for problem in character_problems(text, quotation=name in QUOTATIONS):
+            for problem in text_problems(text, name in QUOTATIONS, name in NOT_PROSE, is_prose(type(node), name)):
                 yield DataError(node._file, node.line_of(name), f"{where}.{name}", problem)
             if name in NOT_PROSE:
                 continue
-            if not is_prose(type(node), name) and LINE_BREAKS.search(text):
-                yield DataError(node._file, node.line_of(name), f"{where}.{name}",
-                                "this field is one line of text; join its lines (a name or title has no breaks)")
-            for problem in data_text_problems(text):
-                yield DataError(node._file, node.line_of(name), f"{where}.{name}", problem)
-            for link in find_links(text):
-                if link.target not in entity_kinds:
+            for target in link_targets(text):
+                if target not in entity_kinds:
                     yield DataError(node._file, node.line_of(name), f"{where}.{name}",
-                                    f"the link [[{link.target}]] names no entry"
-                                    f"{did_you_mean(link.target, entity_kinds)}; use the id of an entry with a page")
+                                    f"the link [[{target}]] names no entry"
+                                    f"{did_you_mean(target, entity_kinds)}; use the id of an entry with a page")
+
+
+# The same texts are checked at every rebuild while serving: each is worked out once.
+@functools.lru_cache(maxsize=100_000)
+def text_problems(text: str, quotation: bool, not_prose: bool, prose: bool) -> tuple[str, ...]:
+    """Why one text field cannot be published (its characters, its lines, its Markdown), or nothing."""
+    problems = character_problems(text, quotation=quotation)
+    if not_prose:
+        return tuple(problems)
+    if not prose and LINE_BREAKS.search(text):
+        problems.append("this field is one line of text; join its lines (a name or title has no breaks)")
+    return tuple(problems + data_text_problems(text))
+
+
+@functools.lru_cache(maxsize=100_000)
+def link_targets(text: str) -> tuple[str, ...]:
+    return tuple(link.target for link in find_links(text))
 
 
 def _check_citation(where: str, citation: Citation, source_ids: set[str],

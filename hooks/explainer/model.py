@@ -6,6 +6,7 @@ tools use (schema/data.schema.json) is generated from `Dataset`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ Markdown = Annotated[str, Field(min_length=1, description="Markdown; link entrie
                      Prose()]
 
 
+@functools.cache
 def is_prose(model: type[BaseModel], name: str) -> bool:
     """Whether `model`'s field `name` is Markdown (Prose), however it is wrapped (X | None, Annotated)."""
     info = model.model_fields[name]

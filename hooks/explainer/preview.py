@@ -9,6 +9,7 @@ neither the data nor the model.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,6 +63,15 @@ class Generated:
             self._made = self._make()
         return self._made
 
+    @property
+    def links_key(self) -> str:
+        """A hash of what resolves the pages' [[links]], abbreviations and pictures: a page whose text is the same
+        and whose links key is the same comes out the same."""
+        from .incremental import digest
+
+        return self.memo.recall("links key", "", lambda: digest(dataclasses.asdict(self.made.linker),
+                                                                 self.made.pictures))
+
     def load(self) -> None:
         """Load the data now rather than when the memo first lacks an answer."""
         self._made = self.made
@@ -84,6 +94,7 @@ class Generated:
 @dataclass
 class Preview:
     serving: bool = False
+    incremental: bool = False  # `mkdocs serve --dirty`: a rebuild renders only what changed (incremental.py)
     current: Generated | None = None  # what this build shows: None when there is nothing good to show
     last_good: Generated | None = None
     errors: list[DataError] = field(default_factory=list)
