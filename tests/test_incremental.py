@@ -7,6 +7,7 @@ import json
 import re
 import time
 from collections.abc import Iterator
+
 import pytest
 
 from explainer.incremental import Incremental
