@@ -22,7 +22,9 @@ def long_sentences(article) -> Counter[str]:
     text = " ".join(child.text_without("sup", "script", "style") if isinstance(child, Element) else child
                     for child in article.children if child is not references).replace("¶", " ")
     sentences = (" ".join(sentence.split()).strip(" ,;:").lower() for sentence in SENTENCE_END.split(text))
-    return Counter(sentence for sentence in sentences if len(sentence.split()) > LONG_SENTENCE_WORDS)
+    # A list of the pages a source supports is not prose: two sources may well support the same pages.
+    return Counter(sentence for sentence in sentences
+                   if len(sentence.split()) > LONG_SENTENCE_WORDS and not sentence.startswith("supports:"))
 
 
 def test_the_repeat_finder_finds_a_repeat():
