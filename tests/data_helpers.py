@@ -26,7 +26,7 @@ sources:
     title: Tokayev and Mirziyoyev make "historic breakthrough" in Kazakhstan-Uzbekistan relations
     url: https://timesca.com/tokayev-and-mirziyoyev-make-historic-breakthrough-in-kazakhstan-uzbekistan-relations
   - id: kun-eaeu-observer-2020
-    kind: news
+    kind: newspaper
     publisher: Kun.uz
     title: Uzbekistan becomes observer state in EAEU
     url: https://kun.uz/en/news/2020/12/11/uzbekistan-becomes-observer-state-in-eaeu

@@ -40,7 +40,7 @@ from .yaml_messages import explain
 ARTICLE_ID = "article"
 LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # Text fields that are not prose: checked by their own rules, never rendered as Markdown.
-NOT_PROSE = {"id", "url", "date", "start", "end", "signed", "in_force", "founded", "ended"}
+NOT_PROSE = {"id", "url", "date", "start", "end", "signed", "in_force", "founded", "ended", "as_of"}
 # Fields that hold a source's own words, in whatever script it was written.
 QUOTATIONS = {"quote", "translation", "official_name_ru"}
 # A data file's name: it is printed on pages and in messages.

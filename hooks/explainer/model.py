@@ -172,6 +172,9 @@ class Fact(Node):
                     "entry's id and the text; give one to keep the link when the text is reworded.")
     text: Markdown
     cite: Cite
+    as_of: Date | None = Field(
+        default=None, description="A statement about the present: when it was last checked (the date of the newest "
+                                  "source showing it still holds), such as 2025-11")
 
 
 def claim_id(owner: str, text: str) -> str:
@@ -255,6 +258,9 @@ class Membership(Span):
     country: Annotated[Id, Ref("countries")]
     role: Role
     cite: Cite
+    as_of: Date | None = Field(
+        default=None, description="A statement about the present: when it was last checked (the date of the newest "
+                                  "source showing it still holds), such as 2025-11")
 
 
 class Organisation(Entity):
@@ -275,6 +281,9 @@ class Post(Span):
     title: str
     country: Annotated[Id | None, Ref("countries")] = None
     cite: Cite
+    as_of: Date | None = Field(
+        default=None, description="A statement about the present: when it was last checked (the date of the newest "
+                                  "source showing it still holds), such as 2025-11")
 
 
 class Person(Entity):
@@ -348,7 +357,16 @@ class Check(Node):
     cite: Cite
 
 
-SourceKind = Literal["article", "official", "news", "analysis", "reference"]
+SourceKind = Literal["article", "official", "agency", "newspaper", "broadcaster", "analysis", "reference"]
+# What each kind of context source is, as the Sources page groups them (the article has its own section).
+SOURCE_KINDS: dict[str, str] = {
+    "official": "Official sources: governments, parliaments, official gazettes and the organisations themselves",
+    "agency": "News agencies",
+    "newspaper": "Newspapers and news sites",
+    "broadcaster": "Broadcasters",
+    "analysis": "Analysis: think tanks, journals and named experts",
+    "reference": "Reference works",
+}
 
 
 class Source(Node):
