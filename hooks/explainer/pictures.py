@@ -350,6 +350,8 @@ class TimelinePicture:
     ticks: list[tuple[float, int]]
     lanes_top: float
     lanes_bottom: float
+    first_year: int  # of the first and the last event: the picture's title names them
+    last_year: int
 
 
 def year_fraction(date: str) -> float:
@@ -417,5 +419,6 @@ def timeline_picture(site: Site) -> TimelinePicture | None:
             bands.append(Band(era.title, start, round(axis_x(end_start + end_length, first_year) - start, 1),
                               index % BAND_ROWS))
     ticks = [(axis_x(year, first_year), year) for year in range(first_year, last_year + 1) if year % 5 == 0]
-    return TimelinePicture(width, round(lanes_bottom + 30), axis_y, bands, marks, ticks, lanes_top, lanes_bottom)
+    return TimelinePicture(width, round(lanes_bottom + 30), axis_y, bands, marks, ticks, lanes_top, lanes_bottom,
+                           first_year, last_year - 1)
 

@@ -68,13 +68,13 @@ def test_every_cell_matches_the_data(matrix, site_data):
 
 
 def test_each_country_page_says_where_it_belongs_today(site_dir, site_data):
-    """"Member of today" names every organisation still in being: a cited role, or none recorded."""
+    """"Memberships today" names every organisation still in being: a cited role, or none recorded."""
     urls = entity_urls(site_data)
     in_being = {org.id for org in site_data.dataset.organisations if not org.ended}
     wrong = []
     for country in site_data.dataset.countries:
         path = entity_page(site_dir, "countries", country.id)
-        section = section_of(article_of(read_page(path)), "member-of-today")
+        section = section_of(article_of(read_page(path)), "memberships-today")
         named = {entity for element in section for entity in linked_entities(site_dir, path, element, urls)}
         if in_being - named:
             wrong.append(f"{country.id}: says nothing of {sorted(in_being - named)}")
