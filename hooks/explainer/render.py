@@ -151,7 +151,8 @@ def environment(site: Site) -> jinja2.Environment:
         bibtex=escape_bibtex,
     )
     env.tests["is_article"] = site.is_article_fact
-    env.globals.update(KINDS=KIND_BY_KEY, SOURCE_KINDS=SOURCE_KINDS, closed_fields=closed_fields, section_src=section_src, entity_src=entity_src,
+    env.globals.update(KINDS=KIND_BY_KEY, SOURCE_KINDS=SOURCE_KINDS, closed_fields=closed_fields,
+                       section_src=section_src, entity_src=entity_src,
                        TIMELINE_PAGE=TIMELINE_PAGE, CHECKS_PAGE=CHECKS_PAGE, SOURCES_PAGE=SOURCES_PAGE,
                        GLOSSARY_PAGE=GLOSSARY_PAGE, succession_chains=links.succession_chains,
                        membership_cell=membership_cell, region_map=pictures.region_map,
