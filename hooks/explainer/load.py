@@ -399,7 +399,7 @@ def iter_nodes(dataset: Dataset) -> Iterator[tuple[str, Node]]:
     """Every mapping in the data, with its path such as `eaeu.members[2]` (counting from 1, as editors do)."""
     for kind in Dataset.model_fields:
         for entry in getattr(dataset, kind):
-            yield from _walk(entry, entry.id)
+            yield from walk(entry, entry.id)
 
 
 def owner_id(where: str) -> str:
@@ -407,16 +407,17 @@ def owner_id(where: str) -> str:
     return re.split(r"[.\[]", where, maxsplit=1)[0]
 
 
-def _walk(node: Node, where: str) -> Iterator[tuple[str, Node]]:
+def walk(node: Node, where: str) -> Iterator[tuple[str, Node]]:
+    """`node` and every mapping inside it, with its path such as `eaeu.members[2]`."""
     yield where, node
     for name in type(node).model_fields:
         value = getattr(node, name)
         if isinstance(value, list):
             for index, child in enumerate(value):
                 if isinstance(child, Node):
-                    yield from _walk(child, f"{where}.{name}[{index + 1}]")
+                    yield from walk(child, f"{where}.{name}[{index + 1}]")
         elif isinstance(value, Node):
-            yield from _walk(value, f"{where}.{name}")
+            yield from walk(value, f"{where}.{name}")
 
 
 def values(node: Node, name: str) -> list[Any]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import geo, history, jargon, links, safety
-from .load import ARTICLE_ID, iter_nodes, load_dataset, owner_id
+from .load import ARTICLE_ID, iter_nodes, load_dataset, owner_id, walk
 from .model import (
     KIND_BY_KEY,
     PAGE_KINDS,
@@ -108,6 +108,11 @@ class Site:
         site.changes = history.change_log(root, [history.relative(data_dir, root)])
         site.site_name, site.site_url = site_name, site_url
         return site
+
+    def checked_as_of(self, entity: Entity) -> str | None:
+        """When the entry's statements about the present were checked: the oldest `as_of` among them, if any."""
+        dates = [date for _, node in walk(entity, entity.id) if (date := getattr(node, "as_of", None))]
+        return min(dates, key=date_key) if dates else None
 
     def link_hosts(self) -> frozenset[str]:
         """The hosts of the sources' addresses: the only other hosts the pages may link to."""
