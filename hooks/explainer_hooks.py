@@ -44,6 +44,8 @@ preview = Preview()
 # This build's navigation and theme environment, and what the theme's template holds at each depth of page.
 theme: dict[str, object] = {}
 allowed_at: dict[tuple[str, str], safety.Allowed] = {}
+# The share cards this build used: a full build removes the others from the cache.
+cards_used: set[str] = set()
 # While serving with --dirty: what each page was last built from, and this rebuild's plan.
 rebuilds = incremental.Incremental()
 
@@ -58,6 +60,7 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    cards_used.clear()
     # Edit links open a file; "blob" links show it, and can point at an entry's own lines.
     source_url = (config.edit_uri or "").replace("/edit/", "/blob/")
     preview.generate(Path(config.config_file_path).parent / "data", source_url, config.site_name,
@@ -171,13 +174,17 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
     return context
 
 
+def card_cache(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "cards"
+
+
 def share_card(page: Page, config: MkDocsConfig) -> str:
     """Write the page's share card into the site (drawn once, then from the cache); its absolute URL."""
     # The front matter holds them escaped for HTML (templates/_macros.md.j2); a picture shows the characters.
     # The page's own title, not the shorter one the menu may give it ("The treaty").
     title = html.unescape(str(page.meta.get("title") or page.title or config.site_name))
     description = html.unescape(" ".join(str(page.meta.get("description") or config.site_description or "").split()))
-    png = cards.card(title, description, config.site_name, Path(config.config_file_path).parent / ".cache" / "cards")
+    png = cards.card(title, description, config.site_name, card_cache(config), cards_used)
     name = f"assets/cards/{cards.card_name(page.url)}"
     target = Path(config.site_dir) / name
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -214,6 +221,9 @@ def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: obje
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    if cards_used and not preview.errors and rebuilds.full_build():
+        cards.prune(card_cache(config), cards_used)
+    cards_used.clear()
     rebuilds.finish(Path(config.site_dir) / "search" / "search_index.json")
     if preview.errors:
         log.error(f"{preview.report()}\nThe preview keeps the last good data until the files are fixed.")

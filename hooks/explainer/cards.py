@@ -4,6 +4,8 @@ Material's social plugin would fetch its fonts from Google while building; this 
 the machine (Liberation or DejaVu, from Debian's packages). Cards are cached by a hash of what they show, so a
 rebuild redraws only the cards whose page changed. Without Pillow or a font, every page shares one card kept in
 the repository (docs/assets/card.png), and the build goes on.
+The cache (.cache/cards/) is keyed by all that draws a card: its words, this file's code, the fonts and Pillow's
+version; a full build removes the cards no page uses any more.
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ import textwrap
 from pathlib import Path
 
 WIDTH, HEIGHT = 1200, 630
-# Bump when the drawing changes, so that cached cards are redrawn.
-CARD_VERSION = "2"
 INDIGO = (63, 81, 181)
 # The card is drawn in one colour ramp, indigo (0) to white (255), as a greyscale image given that ramp as its
 # palette: antialiased text, a third of an RGB card's bytes and time to compress.
@@ -44,13 +44,27 @@ def can_draw() -> bool:
     return find_font(BOLD_NAMES) is not None and find_font(REGULAR_NAMES) is not None
 
 
+@functools.cache
+def drawing() -> str:
+    """A hash of what draws every card: this code, the two fonts and Pillow's version."""
+    from PIL import __version__ as pillow
+
+    digest = hashlib.sha256(Path(__file__).read_bytes() + pillow.encode())
+    for font in (find_font(BOLD_NAMES), find_font(REGULAR_NAMES)):
+        digest.update(font.read_bytes() if font else b"")
+    return digest.hexdigest()
+
+
 def card_key(title: str, description: str, site_name: str) -> str:
-    return hashlib.sha256("\x1f".join((CARD_VERSION, title, description, site_name)).encode()).hexdigest()[:20]
+    return hashlib.sha256("\x1f".join((drawing(), title, description, site_name)).encode()).hexdigest()[:20]
 
 
-def card(title: str, description: str, site_name: str, cache: Path) -> bytes:
-    """The card's PNG, from the cache when it was drawn before (call only when `can_draw()`)."""
+def card(title: str, description: str, site_name: str, cache: Path, used: set[str] | None = None) -> bytes:
+    """The card's PNG, from the cache when it was drawn before (call only when `can_draw()`); its file's name is
+    added to `used`."""
     cached = cache / f"{card_key(title, description, site_name)}.png"
+    if used is not None:
+        used.add(cached.name)
     if cached.is_file():
         return cached.read_bytes()
     png = draw(title, description, site_name)
@@ -59,6 +73,13 @@ def card(title: str, description: str, site_name: str, cache: Path) -> bytes:
     temporary.write_bytes(png)
     temporary.replace(cached)  # whole or not at all, should two builds run at once
     return png
+
+
+def prune(cache: Path, used: set[str]) -> None:
+    """Remove the cached cards that no page of a full build used."""
+    for path in cache.glob("*.png") if cache.is_dir() else []:
+        if path.name not in used:
+            path.unlink(missing_ok=True)
 
 
 def draw(title: str, description: str, site_name: str) -> bytes:

@@ -68,6 +68,10 @@ class Incremental:
         self.pending = Plan(site_key, page_keys, outputs, urls, to_build)
         return to_build
 
+    def full_build(self) -> bool:
+        """Whether the build under way renders every page (any build but an incremental rebuild of some)."""
+        return self.pending is None or self.pending.to_build == frozenset(self.pending.page_keys)
+
     def finish(self, search_index: Path) -> None:
         """Note that the planned build succeeded: remove the output of the pages that are gone, and complete the
         search index (written for this build's pages only) with the entries of the pages left in place."""

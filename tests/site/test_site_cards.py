@@ -75,3 +75,16 @@ def test_a_card_shows_the_pages_own_title_and_plain_characters(site_dir, site_da
     assert "'" in description or "’" in description, "pick a page whose description has an apostrophe"
     key = cards.card_key(treaty.name, description, mkdocs_config()["site_name"])
     assert (REPO / ".cache" / "cards" / f"{key}.png").is_file(), "the card was drawn from other text"
+
+
+def test_the_card_cache_follows_the_drawing_and_keeps_only_used_cards(tmp_path, monkeypatch):
+    """Issue 24: the cache was keyed on the words alone and grew without bound."""
+    from explainer import cards
+
+    key = cards.card_key("Title", "Words", "Site")
+    monkeypatch.setattr(cards, "drawing", lambda: "another font or drawing code")
+    assert cards.card_key("Title", "Words", "Site") != key
+    for name in ("used.png", "stale.png"):
+        (tmp_path / name).write_bytes(b"png")
+    cards.prune(tmp_path, {"used.png"})
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["used.png"]
