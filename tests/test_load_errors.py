@@ -152,7 +152,8 @@ ERROR_CLASSES = [
     pytest.param(
         [Change("countries.yml", "quote: while Uzbekistan is an observer", "quote: while Uzbekistan is a member")],
         Expected("countries.yml", "quote:", "uzbekistan.cite[1].quote",
-                 'the quote "while Uzbekistan is a member" is not in the article; '
+                 'the quote is not in the article: it matches as far as "…while Uzbekistan is", then has '
+                 '"a member" where the article has "an observer. Western sanctions against"; '
                  "copy the words exactly from data/sources/article.txt"),
         id="quote-not-in-article",
     ),
@@ -306,3 +307,13 @@ def test_several_errors_are_reported_together(tmp_data, changes, places):
     for error, (file, needle, where) in zip(errors, places, strict=True):
         assert error.startswith(f"data/{file}:{tmp_data.line(file, needle)}:"), error
         assert f": {where}: " in error if where else "colon followed by a space" in error, error
+
+
+def test_an_unknown_id_in_a_list_is_named_at_its_own_line_with_the_fix(tmp_data):
+    """Issue 24: `unknown id 'x'` gave no fix, and the line of the key rather than of the item."""
+    tmp_data.edit("people.yml", "    country: uzbekistan\n    summary: Led",
+                  "    country: uzbekistan\n    related:\n      - uzbekistan\n      - eeu\n    summary: Led")
+    line = tmp_data.line("people.yml", "- eeu")
+    assert tmp_data.errors() == [
+        f"data/people.yml:{line}: karimov.related: unknown id 'eeu' (did you mean 'eaeu'?); name an entry that has "
+        "a page (its `id:`), or remove this one from related:"]

@@ -429,14 +429,16 @@ def values(node: Node, name: str) -> list[Any]:
 def _check_references(where: str, node: Node, entity_kinds: dict[str, str],
                       ids: dict[str, Node]) -> Iterator[DataError]:
     for field, ref in references(type(node)):
-        for target in values(node, field):
+        for index, target in enumerate(values(node, field)):
+            line = node.line_of(field, index)
             if ref.kind is None and target not in entity_kinds:
-                yield DataError(node._file, node.line_of(field), f"{where}.{field}",
-                                f"unknown id '{target}'{did_you_mean(target, entity_kinds)}")
+                yield DataError(node._file, line, f"{where}.{field}",
+                                f"unknown id '{target}'{did_you_mean(target, entity_kinds)}; name an entry that has a "
+                                f"page (its `id:`), or remove this one from {field}:")
             elif ref.kind and entity_kinds.get(target) != ref.kind:
                 found = f"'{target}' is not in {ref.kind}" if target in ids else f"unknown id '{target}'"
                 same_kind = [i for i, k in entity_kinds.items() if k == ref.kind]
-                yield DataError(node._file, node.line_of(field), f"{where}.{field}",
+                yield DataError(node._file, line, f"{where}.{field}",
                                 f"{found}; name one of the {ref.kind} (kept in {KIND_BY_KEY[ref.kind].data_file})"
                                 f"{did_you_mean(target, same_kind)}")
 
@@ -488,8 +490,32 @@ def _check_citation(where: str, citation: Citation, source_ids: set[str],
                         f"add it to {KIND_BY_KEY['sources'].data_file} or use an existing id")
     elif citation.source == ARTICLE_ID and citation.quote and normalise_quote(citation.quote) not in article_text:
         yield DataError(citation._file, citation.line_of("quote"), f"{where}.quote",
-                        f'the quote "{_shorten(citation.quote)}" is not in the article; copy the words exactly '
-                        "from data/sources/article.txt")
+                        f"{where_quote_differs(normalise_quote(citation.quote), article_text)}; copy the words "
+                        "exactly from data/sources/article.txt")
+
+
+def where_quote_differs(quote: str, article: str, shown: int = 5) -> str:
+    """Where a quote (normalised) parts from the article: the words that match, then the quote's next words and
+    the article's."""
+    words = quote.split(" ")
+
+    def found(count: int) -> re.Match[str] | None:
+        # Whole words only: "is a" is not in "is an".
+        return re.search(r"(?<!\w)" + re.escape(" ".join(words[:count])) + r"(?!\w)", article)
+
+    low, high = 0, len(words)  # the longest run of the quote's first words that the article holds
+    while low < high:
+        middle = (low + high + 1) // 2
+        if found(middle):
+            low = middle
+        else:
+            high = middle - 1
+    match = found(low) if low else None
+    if match is None:
+        return f'the quote is not in the article: not even its first word ("{" ".join(words[:shown])}…")'
+    following = article[match.end():].split()[:shown]
+    return (f'the quote is not in the article: it matches as far as "…{" ".join(words[max(0, low - shown):low])}", '
+            f'then has "{" ".join(words[low:low + shown])}" where the article has "{" ".join(following)}"')
 
 
 def _shorten(text: str, limit: int = 60) -> str:

@@ -120,6 +120,7 @@ class Node(BaseModel):
     _line: int = PrivateAttr(default=0)
     # A plain default, not default_factory: pydantic inspects a factory's signature on every instance.
     _key_lines: dict[str, int] | None = PrivateAttr(default=None)
+    _item_lines: dict[str, list[int]] | None = PrivateAttr(default=None)  # each list field's items
 
     @model_validator(mode="wrap")
     @classmethod
@@ -129,10 +130,15 @@ class Node(BaseModel):
         node._file = getattr(data, "file", "")
         node._line = getattr(data, "line", 0)
         node._key_lines = getattr(data, "key_lines", None)
+        if isinstance(data, dict):
+            node._item_lines = {key: value.item_lines for key, value in data.items() if hasattr(value, "item_lines")}
         return node
 
-    def line_of(self, field: str) -> int:
-        """The line where `field` was written, or the entry's own line."""
+    def line_of(self, field: str, index: int | None = None) -> int:
+        """The line where `field` (or its item `index`, for a list) was written, or the entry's own line."""
+        items = (self._item_lines or {}).get(field, [])
+        if index is not None and index < len(items):
+            return items[index]
         return (self._key_lines or {}).get(field, self._line)
 
 

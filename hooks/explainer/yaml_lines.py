@@ -16,6 +16,12 @@ class LineDict(dict):
     duplicate_keys: list[tuple[Any, int]]
 
 
+class LineList(list):
+    """A YAML list that knows the line of each of its items: `item_lines[index]`."""
+
+    item_lines: list[int]
+
+
 # libyaml's parser is some ten times faster than PyYAML's own, which matters for thousands of entries.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -63,6 +69,12 @@ class LineLoader(SafeLoader):  # type: ignore[misc, valid-type]
         return mapping
 
 
+def construct_line_list(loader: LineLoader, node: yaml.SequenceNode) -> LineList:
+    items = LineList(loader.construct_sequence(node))
+    items.item_lines = [item.start_mark.line + 1 for item in node.value]
+    return items
+
+
 def _without_timestamps() -> dict:
     # "2022-12-22" must stay a string: the model keeps dates at the precision the editor wrote.
     return {
@@ -75,7 +87,7 @@ LineLoader.yaml_implicit_resolvers = _without_timestamps()
 LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_mapping)
 # Lists are built in one step, like mappings, so that a list containing itself (`&a [*a]`) is a YAML error
 # ("found unconstructable recursive node") instead of endless recursion later.
-LineLoader.add_constructor("tag:yaml.org,2002:seq", LineLoader.construct_sequence)
+LineLoader.add_constructor("tag:yaml.org,2002:seq", construct_line_list)
 LineLoader.add_constructor("tag:yaml.org,2002:int", LineLoader.construct_yaml_int)
 
 
