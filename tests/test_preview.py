@@ -51,3 +51,21 @@ def test_a_server_makes_nothing_again_for_the_same_inputs_and_keeps_the_last_goo
     people.write_text(good, encoding="utf-8")
     preview.generate(data)
     assert not preview.errors and preview.current is first and preview.memo is first.memo
+
+
+def test_a_docs_page_is_checked_against_the_data_being_built_even_when_it_is_broken(tmp_path):
+    """Issue 24: docs/ links were checked against the last good data, so a rename's broken link showed only once the
+    data was fixed."""
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    preview = Preview(serving=True)
+    preview.generate(data)
+    organisations = data / "organisations.yml"
+    # The rename leaves the data broken (other entries still name 'eaeu') and a docs/ link with it.
+    organisations.write_text(organisations.read_text(encoding="utf-8").replace("- id: eaeu\n", "- id: eeu\n", 1),
+                             encoding="utf-8")
+    preview.generate(data)
+    assert preview.errors and preview.current is not None  # the last good data is still shown
+    preview.check_page("docs/index.md", "# Home\n\nSee [[eaeu]].\n")
+    assert any(error.file == "docs/index.md" and "the link [[eaeu]] names no entry" in error.message
+               for error in preview.errors), preview.errors

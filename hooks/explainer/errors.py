@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 
@@ -38,18 +37,12 @@ def shown_lines(errors: list[DataError], limit: int = SHOWN_ERRORS) -> list[str]
 
 
 class DataErrors(Exception):
-    """Every error of one load, reported together, one line each."""
+    """Every error of one load, reported together, one line each; with the ids of the entries with pages that the
+    files name (`page_ids`), so that docs/ can be checked against the data being built, broken as it is."""
 
-    def __init__(self, errors: list[DataError]) -> None:
+    def __init__(self, errors: list[DataError], page_ids: frozenset[str] | None = None) -> None:
         self.errors = sorted(set(errors))
+        self.page_ids = page_ids
         count = len(self.errors)
         lines = "\n".join(str(error) for error in self.errors)
         super().__init__(f"{count} error{'s' if count != 1 else ''} in the data:\n{lines}")
-
-    def moved_down(self, lines: int) -> DataErrors:
-        """The same errors, `lines` further down their files: for text that was cut from below a file's top."""
-        return DataErrors([dataclasses.replace(error, line=error.line + lines) for error in self.errors])
-
-    def __reduce__(self) -> tuple[type, tuple[list[DataError]]]:
-        # Rebuilt from the errors, not the message, when it crosses from the loading process (live.py).
-        return DataErrors, (self.errors,)

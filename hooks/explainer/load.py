@@ -76,7 +76,7 @@ def load_dataset(data_dir: Path) -> Dataset:
         assign_claim_ids(merged)
         errors.extend(check_meaning(merged, article))
     if errors:
-        raise DataErrors([_one_line(error) for error in errors])
+        raise DataErrors([_one_line(error) for error in errors], frozenset(raw_ids))
     return merged
 
 
@@ -180,6 +180,9 @@ def _validate_file(raw: LineDict, label: str, merged: Dataset, raw_ids: dict[str
             errors.append(DataError(label, line, str(key), f"expected a list of entries (each starting with "
                                     f"'- '), found {_kind_of(entries)}"))
             continue
+        if KIND_BY_KEY[key].has_pages:
+            raw_ids.update({entry["id"]: (label, entry.line) for entry in entries
+                            if isinstance(entry, LineDict) and isinstance(entry.get("id"), str)})
         item_type = get_args(Dataset.model_fields[key].annotation)[0]
         adapter = TypeAdapter(item_type)
         for index, entry in enumerate(entries):

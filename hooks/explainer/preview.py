@@ -14,16 +14,13 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import safety
 from .errors import DataError, DataErrors, shown_lines
+from .links import Linker
 from .markup import PICTURE_MARK, page_problems
 from .memo import Memo, code_changed, fingerprint
 from .output import Output
-
-if TYPE_CHECKING:
-    from .links import Linker
 
 
 @dataclass(frozen=True)
@@ -99,11 +96,12 @@ class Preview:
     last_good: Generated | None = None
     errors: list[DataError] = field(default_factory=list)
     unsafe_pages: set[str] = field(default_factory=set)  # hand-written pages whose content must not be shown
+    building: Linker | None = None  # while the data being built has errors: its ids, to check docs/ against
     memo: Memo = field(default_factory=Memo)
 
     def generate(self, data_dir: Path, source_url: str = "", site_name: str = "", site_url: str = "") -> None:
         """Make `current`: the generated files, or on errors the last good ones while serving."""
-        self.errors, self.unsafe_pages = [], set()
+        self.errors, self.unsafe_pages, self.building = [], set(), None
         root = data_dir.parent
         if code_changed():
             # The running code is not the code on disk: nothing it makes now may pass for the new code's output.
@@ -126,6 +124,9 @@ class Preview:
                 self.current.load()
         except DataErrors as errors:
             self.errors = list(errors.errors)
+            # docs/ is checked against the data being built: a renamed id shows its broken docs/ links at once.
+            self.building = Linker({page_id: ("", "") for page_id in errors.page_ids}) \
+                if errors.page_ids is not None else None
             self.current = self.last_good if self.serving else None
             return
         # Only a server needs them again; a build lets them go once MkDocs holds the pages.
@@ -136,7 +137,9 @@ class Preview:
         problems = page_problems(markdown)
         if problems:
             self.unsafe_pages.add(label)
-        if self.current:
+        if self.building is not None and self.current:
+            problems += self.building.unknown_links(markdown) + unknown_pictures(markdown, self.current.made.pictures)
+        elif self.current:
             problems += self.current.unknown_names(markdown)
         self.errors += [DataError(label, line, "", message) for line, message in problems]
 
