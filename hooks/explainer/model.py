@@ -324,6 +324,50 @@ class Route(Entity):
     """A physical route, such as the Middle Corridor: its waypoints are the places whose `on_route` names it."""
 
 
+class Project(Entity):
+    """A joint undertaking on the ground, such as the industrial cooperation centre on the border: what founded it,
+    where it lies, and the stage it has reached (`stage`, with its `as_of` in the facts)."""
+
+    founded_by: Annotated[list[Id], Ref("agreements")] = Field(
+        default_factory=list, description="The agreements that set it up")
+    places: Annotated[list[Id], Ref("places")] = Field(default_factory=list, description="Where it lies")
+    started: Date | None = Field(default=None, description="When work began or it was founded")
+    stage: Markdown | None = Field(default=None, description="How far along it is: say when, with `as_of`")
+    stage_as_of: Date | None = Field(default=None, description="When the stage was last checked")
+
+
+class Point(Node):
+    """One value of a series: a year's figure, with its source's words."""
+
+    period: Date = Field(description="The year (or month) the value is for")
+    value: float
+    cite: Cite
+    note: str | None = Field(default=None, description="How this value was counted, where it differs")
+
+
+class Target(Node):
+    """A goal set for a series, such as a trade target the presidents set."""
+
+    value: float
+    by: Date = Field(description="The year by which it is to be reached")
+    set_on: Date = Field(description="When it was set")
+    text: Markdown = Field(description="Who set it and how: one sentence")
+    cite: Cite
+
+
+class Series(Node):
+    """Figures over time, such as trade turnover by year, drawn as a chart with a table beside it."""
+
+    id: Id
+    title: str = Field(min_length=1, description="What is counted, as a chart's title")
+    unit: str = Field(min_length=1, description='Such as "US$ billion"')
+    about: Annotated[list[Id], Ref()] = Field(min_length=1, description="The entries whose pages show the chart")
+    summary: Markdown = Field(description="One or two sentences: what the figures show")
+    method: list[Fact] = Field(default_factory=list, description="How each statistics office counts")
+    points: list[Point] = Field(min_length=1)
+    targets: list[Target] = Field(default_factory=list)
+
+
 class Era(Span):
     id: Id
     title: str
@@ -415,6 +459,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("concepts", Concept, "data/concepts.yml", "concepts", "Ideas", "Idea"),
     Kind("places", Place, "data/places.yml", "places", "Map", "Place"),
     Kind("routes", Route, "data/routes.yml", "routes", "Routes", "Route"),
+    Kind("projects", Project, "data/projects.yml", "projects", "Projects", "Project"),
+    Kind("series", Series, "data/figures.yml"),
     Kind("sources", Source, "data/sources.yml"),
     Kind("eras", Era, "data/timeline.yml"),
     Kind("events", Event, "data/timeline.yml"),
