@@ -35,6 +35,7 @@ SOURCES_PAGE = "sources.md"
 CHECKS_PAGE = "fact-checks.md"
 ALLOWED_VALUES_PAGE = "allowed-values.md"
 SINCE_PAGE = "since-the-article.md"
+NUMBERS_PAGE = "numbers.md"
 CHANGES_PAGE = "changes.md"
 CHANGES_FEED = "changes.xml"
 T = TypeVar("T")

@@ -6,10 +6,11 @@ Links are relative to the site's root, written after `up` (the page's "../" to t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 
 from . import geo, links, map_labels
-from .model import Event, Organisation, Place, Treaty, date_key
+from .model import Event, Organisation, Place, Series, Treaty, date_key
 from .pages import Site, entity_src
 
 # The region: the Caucasus to the Chinese border, the Persian frontier to Astana.
@@ -422,3 +423,64 @@ def timeline_picture(site: Site) -> TimelinePicture | None:
     return TimelinePicture(width, round(lanes_bottom + 30), axis_y, bands, marks, ticks, lanes_top, lanes_bottom,
                            first_year, last_year - 1)
 
+
+
+# ----- a series as a bar chart ------------------------------------------------------------------------
+
+CHART_WIDTH, CHART_HEIGHT = 640, 300
+CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 48, 16, 28, 36
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str  # the period as shown: "2019"
+    value: float
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A target drawn as a dashed line across the chart, with its words."""
+
+    label: str
+    y: float
+
+
+@dataclass(frozen=True)
+class SeriesChart:
+    width: int
+    height: int
+    bars: list[Bar]
+    ticks: list[tuple[float, str]]  # (y, value as shown)
+    goals: list[Goal]
+    baseline: float  # the y of zero
+
+
+def nice_step(top: float) -> float:
+    """A round step for about five gridlines up to `top`: 1, 2 or 5 times a power of ten."""
+    rough = top / 5 or 1
+    power = 10 ** math.floor(math.log10(rough))
+    return next(step * power for step in (1, 2, 5, 10) if step * power >= rough)
+
+
+def series_chart(series: Series) -> SeriesChart:
+    """Bars for each point (in period order), gridlines at round values, and the targets as lines."""
+    points = sorted(series.points, key=lambda point: date_key(point.period))
+    top = max([point.value for point in points] + [target.value for target in series.targets])
+    step = nice_step(top)
+    ceiling = math.ceil(top / step) * step or step
+    plot_height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+    baseline = CHART_TOP + plot_height
+
+    def y_of(value: float) -> float:
+        return round(baseline - value / ceiling * plot_height, 1)
+
+    slot = (CHART_WIDTH - CHART_LEFT - CHART_RIGHT) / len(points)
+    bars = [Bar(point.period, point.value, round(CHART_LEFT + index * slot + slot * 0.15, 1), y_of(point.value),
+                round(slot * 0.7, 1), round(baseline - y_of(point.value), 1)) for index, point in enumerate(points)]
+    ticks = [(y_of(step * index), f"{step * index:g}") for index in range(round(ceiling / step) + 1)]
+    goals = [Goal(f"Target: {target.value:g} by {target.by}", y_of(target.value)) for target in series.targets]
+    return SeriesChart(CHART_WIDTH, CHART_HEIGHT, bars, ticks, goals, baseline)

@@ -30,6 +30,7 @@ from .model import (
     Event,
     Organisation,
     Place,
+    Series,
     Source,
     Term,
     Treaty,
@@ -44,6 +45,7 @@ from .pages import (
     CHANGES_PAGE,
     CHECKS_PAGE,
     GLOSSARY_PAGE,
+    NUMBERS_PAGE,
     SINCE_PAGE,
     SOURCES_PAGE,
     TIMELINE_PAGE,
@@ -81,6 +83,8 @@ def outputs(site: Site, source_url: str = "") -> Iterator[Output]:
     yield Output(ALLOWED_VALUES_PAGE, _render(env, "allowed-values.md.j2"), None)
     yield Output(SINCE_PAGE, _render(env, "since-the-article.md.j2", site=site, refs=References(site)),
                  KIND_BY_KEY["treaties"].data_file)
+    yield Output(NUMBERS_PAGE, _render(env, "numbers.md.j2", site=site, refs=References(site)),
+                 KIND_OF_MODEL[Series].data_file)
     # Made from git, not from a file an editor could change: no edit link.
     yield Output(CHANGES_PAGE, _render(env, "changes.md.j2", site=site), None)
     yield Output(CHANGES_FEED, changes_feed(site), None)
@@ -149,6 +153,7 @@ def environment(site: Site) -> jinja2.Environment:
         literal=escape_literal,
         name_of=lambda entity_id: site.entity_by_id[entity_id].name,
         bibtex=escape_bibtex,
+        figure=lambda value: f"{value:,g}",
     )
     env.tests["is_article"] = site.is_article_fact
     env.globals.update(KINDS=KIND_BY_KEY, SOURCE_KINDS=SOURCE_KINDS, closed_fields=closed_fields,
@@ -158,7 +163,8 @@ def environment(site: Site) -> jinja2.Environment:
                        membership_cell=membership_cell, region_map=pictures.region_map,
                        locator_map=pictures.locator_map, members_map=pictures.members_map,
                        succession_map=pictures.succession_map, route_of=pictures.route_of,
-                       timeline_picture=pictures.timeline_picture, PATTERNS=pictures.PATTERNS,
+                       timeline_picture=pictures.timeline_picture, series_chart=pictures.series_chart,
+                       PATTERNS=pictures.PATTERNS, NUMBERS_PAGE=NUMBERS_PAGE,
                        event_facets=lambda event: pictures.event_facets(site, event),
                        timeline_filters=pictures.timeline_filters, kind_in=pictures.kind_in,
                        untold_events=lambda entity: untold_events(site, entity),
@@ -172,9 +178,12 @@ ROOT = "\x00root/"
 
 
 def page_pictures(site: Site) -> dict[str, str]:
-    """The pictures that hand-written pages in docs/ may show, by name."""
+    """The pictures that hand-written pages in docs/ may show, by name: the region map, and each series' chart
+    (`series-<id>`), which links to its figures and sources on the numbers page."""
     env = environment(site)
-    return {"region-map": env.get_template("region-map.md.j2").render(site=site, up=ROOT)}
+    charts = {f"series-{series.id}": env.get_template("series-picture.md.j2").render(site=site, series=series, up=ROOT)
+              for series in site.dataset.of(Series)}
+    return {"region-map": env.get_template("region-map.md.j2").render(site=site, up=ROOT), **charts}
 
 
 def with_pictures(markdown: str, page_src: str, shown: dict[str, str]) -> str:
