@@ -317,3 +317,15 @@ def test_an_unknown_id_in_a_list_is_named_at_its_own_line_with_the_fix(tmp_data)
     assert tmp_data.errors() == [
         f"data/people.yml:{line}: karimov.related: unknown id 'eeu' (did you mean 'eaeu'?); name an entry that has "
         "a page (its `id:`), or remove this one from related:"]
+
+
+def test_a_source_listed_twice_under_two_ids_is_refused(tmp_data):
+    """Issue 26: the same source appeared twice in one page's references."""
+    tmp_data.write("sources.yml", tmp_data.text("sources.yml") + "  - id: kun-observer-again\n    kind: newspaper\n"
+                   "    publisher: Kun.uz\n    title: Again\n"
+                   "    url: http://www.kun.uz/en/news/2020/12/11/uzbekistan-becomes-observer-state-in-eaeu/\n")
+    line = tmp_data.line("sources.yml", "id: kun-observer-again")
+    first = tmp_data.line("sources.yml", "id: kun-eaeu-observer-2020")
+    assert tmp_data.errors() == [
+        f"data/sources.yml:{line}: kun-observer-again: the source 'kun-observer-again' has the same address as "
+        f"'kun-eaeu-observer-2020' (data/sources.yml:{first}); cite 'kun-eaeu-observer-2020' and remove this entry"]

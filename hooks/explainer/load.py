@@ -351,6 +351,7 @@ def check_meaning(dataset: Dataset, article: str) -> list[DataError]:
         errors.append(DataError(KIND_BY_KEY["sources"].data_file, 1, "", "there is no source with id 'article'; "
                                 "add the article's publisher, title and url"))
     errors.extend(_unique_claim_ids(dataset))
+    errors.extend(_unique_source_urls(dataset))
     for where, node in iter_nodes(dataset):
         errors.extend(_check_references(where, node, entity_kinds, ids))
         errors.extend(_check_text(where, node, entity_kinds))
@@ -371,6 +372,18 @@ def _unique_ids(dataset: Dataset, errors: list[DataError]) -> dict[str, Node]:
             else:
                 seen[entry.id] = entry
     return seen
+
+
+def _unique_source_urls(dataset: Dataset) -> Iterator[DataError]:
+    """One entry per source: two ids for one address would list it twice in a page's references."""
+    seen: dict[str, Source] = {}
+    for source in dataset.of(Source):
+        address = re.sub(r"^https?://(www\.)?", "", source.url).rstrip("/")
+        first = seen.setdefault(address, source)
+        if first is not source:
+            yield DataError(source._file, source._line, source.id,
+                            f"the source '{source.id}' has the same address as '{first.id}' ({first._file}:"
+                            f"{first._line}); cite '{first.id}' and remove this entry")
 
 
 def assign_claim_ids(dataset: Dataset) -> None:

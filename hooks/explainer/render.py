@@ -222,6 +222,8 @@ def escape_literal(text: str) -> str:
 def quoted(text: str | None) -> str:
     """A quotation in “…”, on one line; quotation marks inside it become ‘…’, as British usage nests them."""
     inner = (text or "").replace("\n", " ").replace("“", "‘").replace("”", "’")
+    # Straight double quotes inside, as sources print them, nest as single ones too.
+    inner = re.sub(r'"([^"]*)"', "‘\\1’", inner).replace('"', "’")
     return f"“{escape_text(inner)}”"
 
 
