@@ -57,8 +57,10 @@ organisations:
       - country: uzbekistan
         role: observer
         start: "2020-12-11"
+        as_of: "2020-12"
         cite:
           - source: kun-eaeu-observer-2020
+            quote: Uzbekistan becomes observer state in EAEU
 """
 
 PEOPLE = """\
@@ -98,6 +100,7 @@ events:
     about: [eaeu, uzbekistan]
     cite:
       - source: kun-eaeu-observer-2020
+        quote: Uzbekistan becomes observer state in EAEU
 """
 
 CHECKS = """\
@@ -112,6 +115,7 @@ checks:
     record_shows: Uzbekistan suspended its membership in November 2008.
     cite:
       - source: kun-eaeu-observer-2020
+        quote: Uzbekistan becomes observer state in EAEU
 """
 
 MINIMAL_FILES: dict[str, str] = {

@@ -20,9 +20,11 @@ FACTS = """\
       - text: The som became convertible for current transactions.
         cite:
           - source: kun-eaeu-observer-2020
+            quote: Uzbekistan becomes observer state in EAEU
       - text: Uzbekistan joined the EAEU as an observer.
         cite:
           - source: kun-eaeu-observer-2020
+            quote: Uzbekistan becomes observer state in EAEU
 """
 SUMMARY = "summary: Uzbekistan's currency became freely convertible in 2017.\n"
 
@@ -55,7 +57,8 @@ def test_a_derived_id_does_not_depend_on_the_facts_position(tmp_data):
     with_facts(tmp_data)
     before = {fact.text: fact.id for fact in facts_of(tmp_data.load())}
     added_first = ("      - text: A fact added above the others.\n        cite:\n"
-                   "          - source: kun-eaeu-observer-2020\n")
+                   "          - source: kun-eaeu-observer-2020\n"
+                   "            quote: Uzbekistan becomes observer state in EAEU\n")
     tmp_data.edit("concepts.yml", "    facts:\n", "    facts:\n" + added_first)
     after = {fact.text: fact.id for fact in facts_of(tmp_data.load())}
     assert len(after) == 3

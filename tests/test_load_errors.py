@@ -117,7 +117,7 @@ ERROR_CLASSES = [
     pytest.param(
         [Change("more-concepts.yml", None,
                 "concepts:\n  - id: eaeu\n    name: EAEU\n    summary: Again.\n"
-                "    cite:\n      - source: kun-eaeu-observer-2020\n")],
+                "    cite:\n      - source: kun-eaeu-observer-2020\n        quote: Uzbekistan becomes observer\n")],
         Expected("more-concepts.yml", "id: eaeu", "eaeu",
                  f"the id 'eaeu' is used twice: here and at data/organisations.yml:{FIRST_EAEU_LINE}; "
                  "ids must be unique across all files, so rename the one you added"),
@@ -290,7 +290,7 @@ SEVERAL = [
          Change("organisations.yml", "country: uzbekistan", "country: uzbek"),
          Change("timeline.yml", "source: kun-eaeu-observer-2020", "source: kun"),
          Change("checks.yml", "three years later", "two years later")],
-        [("checks.yml", "quote:", "eurasec-withdrawal.article_says.quote"),
+        [("checks.yml", "quote: Uzbekistan withdrew", "eurasec-withdrawal.article_says.quote"),
          ("countries.yml", "summary:", "uzbekistan.summary"),
          ("organisations.yml", "country: uzbek", "eaeu.members[1].country"),
          ("timeline.yml", "source: kun", "uzbekistan-eaeu-observer.cite[1].source")],
@@ -329,3 +329,13 @@ def test_a_source_listed_twice_under_two_ids_is_refused(tmp_data):
     assert tmp_data.errors() == [
         f"data/sources.yml:{line}: kun-observer-again: the source 'kun-observer-again' has the same address as "
         f"'kun-eaeu-observer-2020' (data/sources.yml:{first}); cite 'kun-eaeu-observer-2020' and remove this entry"]
+
+
+def test_a_context_citation_without_the_sources_words_is_refused(tmp_data):
+    """Issue 21: a citation of a context source names it and carries none of its words, so nobody can see support."""
+    tmp_data.edit("checks.yml", "        quote: Uzbekistan becomes observer state in EAEU\n", "")
+    line = tmp_data.line("checks.yml", "- source: kun-eaeu-observer-2020")
+    assert tmp_data.errors() == [
+        f"data/checks.yml:{line}: eurasec-withdrawal.cite[1].source: the citation of 'kun-eaeu-observer-2020' "
+        "carries none of the source's words: add `quote:` with the words in the source that support the statement "
+        "(and `translation:` if it is not in English), or remove the citation if the source does not say it"]

@@ -352,6 +352,9 @@ def check_meaning(dataset: Dataset, article: str) -> list[DataError]:
                                 "add the article's publisher, title and url"))
     errors.extend(_unique_claim_ids(dataset))
     errors.extend(_unique_source_urls(dataset))
+    from .review import present_without_date  # review.py reads the data through this module
+
+    errors.extend(present_without_date(dataset))
     for where, node in iter_nodes(dataset):
         errors.extend(_check_references(where, node, entity_kinds, ids))
         errors.extend(_check_text(where, node, entity_kinds))
@@ -504,6 +507,11 @@ def _check_citation(where: str, citation: Citation, source_ids: set[str],
         yield DataError(citation._file, citation.line_of("source"), f"{where}.source",
                         f"unknown source '{citation.source}'{did_you_mean(citation.source, source_ids)}; "
                         f"add it to {KIND_BY_KEY['sources'].data_file} or use an existing id")
+    elif citation.source != ARTICLE_ID and not citation.quote:
+        yield DataError(citation._file, citation._line, f"{where}.source",
+                        f"the citation of '{citation.source}' carries none of the source's words: add `quote:` with "
+                        "the words in the source that support the statement (and `translation:` if it is not in "
+                        "English), or remove the citation if the source does not say it")
     elif citation.source == ARTICLE_ID and citation.quote and normalise_quote(citation.quote) not in article_text:
         yield DataError(citation._file, citation.line_of("quote"), f"{where}.quote",
                         f"{where_quote_differs(normalise_quote(citation.quote), article_text)}; copy the words "

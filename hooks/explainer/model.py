@@ -148,8 +148,9 @@ class Citation(Node):
     source: Id = Field(description='"article" or the id of an entry in sources.yml')
     quote: str | None = Field(
         default=None,
-        description="For the article: the exact words, copied from data/sources/article.txt. "
-                    "For a context source: an optional excerpt, shown but not checked.",
+        description="The words of the source that support the statement: for the article, copied exactly from "
+                    "data/sources/article.txt (checked); for any other source, its own words, a sentence or two "
+                    "(required).",
     )
     translation: str | None = Field(
         default=None, description="The quote in English, where the source is in another language")
