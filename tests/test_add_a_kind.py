@@ -49,6 +49,7 @@ speeches:
     summary: "[[tokayev]] spoke in Tashkent on the day the treaty was signed."
     cite:
       - source: kun-tokayev-arrives-2022
+        quote: Kassym-Jomart Tokayev arrived in Uzbekistan on December 21 on a state visit
   - id: mirziyoyev-tashkent-2022
     name: Mirziyoyev's welcome in Tashkent
     date: 2022-12-22
@@ -56,6 +57,7 @@ speeches:
     summary: "The host welcomed his guest to Tashkent."
     cite:
       - source: kun-tokayev-arrives-2022
+        quote: Kassym-Jomart Tokayev arrived in Uzbekistan on December 21 on a state visit
 """
 # Step 4 (optional): a template of the kind's own, extending the generic one.
 TEMPLATE = """\

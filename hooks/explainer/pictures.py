@@ -454,6 +454,7 @@ class SeriesChart:
     width: int
     height: int
     bars: list[Bar]
+    gaps: list[tuple[float, str]]  # (x, year) of each year in the range with no figure: a slot left empty
     ticks: list[tuple[float, str]]  # (y, value as shown)
     goals: list[Goal]
     baseline: float  # the y of zero
@@ -478,9 +479,20 @@ def series_chart(series: Series) -> SeriesChart:
     def y_of(value: float) -> float:
         return round(baseline - value / ceiling * plot_height, 1)
 
-    slot = (CHART_WIDTH - CHART_LEFT - CHART_RIGHT) / len(points)
-    bars = [Bar(point.period, point.value, round(CHART_LEFT + index * slot + slot * 0.15, 1), y_of(point.value),
+    # One slot a year from the first to the last, so that a year with no figure shows as a gap, not as nothing.
+    first, last = date_key(points[0].period)[0], date_key(points[-1].period)[0]
+    years = list(range(first, last + 1)) if len(points) == len({date_key(p.period)[0] for p in points}) else []
+    slots = len(years) or len(points)
+    slot = (CHART_WIDTH - CHART_LEFT - CHART_RIGHT) / slots
+
+    def x_of(index: int) -> float:
+        return round(CHART_LEFT + index * slot + slot * 0.15, 1)
+
+    place = {year: index for index, year in enumerate(years)}
+    bars = [Bar(point.period, point.value, x_of(place.get(date_key(point.period)[0], index)), y_of(point.value),
                 round(slot * 0.7, 1), round(baseline - y_of(point.value), 1)) for index, point in enumerate(points)]
+    shown = {date_key(point.period)[0] for point in points}
+    gaps = [(round(x_of(index) + slot * 0.35, 1), str(year)) for index, year in enumerate(years) if year not in shown]
     ticks = [(y_of(step * index), f"{step * index:g}") for index in range(round(ceiling / step) + 1)]
     goals = [Goal(f"Target: {target.value:g} by {target.by}", y_of(target.value)) for target in series.targets]
-    return SeriesChart(CHART_WIDTH, CHART_HEIGHT, bars, ticks, goals, baseline)
+    return SeriesChart(CHART_WIDTH, CHART_HEIGHT, bars, gaps, ticks, goals, baseline)

@@ -31,8 +31,8 @@ CONTENT: dict[str, frozenset[str]] = {tag: frozenset(attributes.split()) | GLOBA
     "strong": "", "b": "", "i": "", "small": "", "sub": "", "sup": "", "s": "", "del": "", "ins": "", "mark": "",
     "code": "", "pre": "", "kbd": "", "blockquote": "cite", "q": "cite", "cite": "", "ul": "", "ol": "start",
     "li": "value data-countries data-country data-organisations data-source", "dl": "", "dt": "", "dd": "",
-    "table": "", "thead": "", "tbody": "", "tfoot": "", "tr": "", "th": "align colspan rowspan scope",
-    "td": "align colspan rowspan", "caption": "", "div": "aria-label aria-labelledby xmlns", "span": "aria-label",
+    "table": "", "thead": "", "tbody": "", "tfoot": "", "tr": "", "th": "align colspan rowspan scope style",
+    "td": "align colspan rowspan style", "caption": "", "div": "aria-label aria-labelledby xmlns", "span": "aria-label",
     "abbr": "", "time": "datetime", "details": "open", "summary": "", "figure": "", "figcaption": "",
     "a": "href rel aria-label xlink:href data-countries data-organisations data-source", "img": "src alt width height "
     "loading decoding", "nav": "aria-label", "section": "aria-label", "aside": "aria-label",
@@ -49,9 +49,9 @@ CONTENT: dict[str, frozenset[str]] = {tag: frozenset(attributes.split()) | GLOBA
     "marker": "viewbox markerwidth markerheight orient refx refy",
     "foreignobject": "x y width height aria-hidden",
 }.items()}
-# The only styles a page writes itself: a map's pattern fill and a picture's width. CSS cannot run a script, but
-# it can cover the page with something else.
-STYLE_VALUES = re.compile(r"fill:url\(#[a-z0-9-]+\)|max-width: ?\d+px")
+# The only styles a page writes itself: a map's pattern fill, a picture's width and a table column's alignment
+# (Markdown's tables). CSS cannot run a script, but it can cover the page with something else.
+STYLE_VALUES = re.compile(r"fill:url\(#[a-z0-9-]+\)|max-width: ?\d+px|text-align: ?(?:left|right|center);?")
 # Where a URL can hide in an attribute; `srcset` is a list of them.
 URL_ATTRIBUTES = frozenset({"href", "src", "xlink:href", "action", "formaction", "data", "poster", "cite",
                             "background", "srcset", "ping", "manifest", "codebase", "longdesc", "usemap"})
