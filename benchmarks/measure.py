@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -11,8 +10,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
-
-MEMO = Path(".cache") / "explainer"
 
 
 @dataclass(frozen=True)
@@ -38,10 +35,10 @@ def mkdocs_command(config: Path, command: str, *args: str) -> list[str]:
 def timed_build(config: Path, *, from_scratch: bool = False) -> Build:
     """Build the project into a fresh temporary folder; raise BuildFailed with MkDocs' output if it fails.
 
-    `from_scratch` first deletes the memo an earlier build kept (hooks/explainer/memo.py), as a clean clone has none.
+    `from_scratch` does nothing: a build in a fresh process starts as a clean clone's does. It is still accepted
+    only because benchmarks/real_site.py passes it; drop it here once that call no longer does.
     """
-    if from_scratch:
-        shutil.rmtree(config.parent / MEMO, ignore_errors=True)
+    del from_scratch
     with tempfile.TemporaryDirectory(prefix="bench-site-") as site_dir, tempfile.TemporaryFile("w+") as log:
         command = mkdocs_command(config, "build", "--strict", "-q", "-d", site_dir)
         start = time.perf_counter()

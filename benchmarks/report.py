@@ -31,21 +31,20 @@ VERDICTS = {True: "**met**", False: "**not met**", None: "not measured"}
 
 @dataclass
 class SizeResult:
-    """Every build of one size: explainer (from scratch), explainer from its memo, and baseline, as they ran."""
+    """Every build of one size, explainer and baseline, as they ran."""
 
     n: int
     pages: int
     explainer: list[Build] = field(default_factory=list)
     baseline: list[Build] = field(default_factory=list)
-    from_memo: list[Build] = field(default_factory=list)  # the explainer again, with the memo of the build before
 
     def seconds(self, variant: str, clock: str = "wall") -> float:
-        """The median build time of "explainer", "from_memo" or "baseline" on the "wall" or "cpu" clock."""
+        """The median build time of "explainer" or "baseline" on the "wall" or "cpu" clock."""
         builds: list[Build] = getattr(self, variant)
         return statistics.median(getattr(build, CLOCKS[clock]) for build in builds)
 
-    def ratio(self, clock: str = "wall", variant: str = "explainer") -> float:
-        return self.seconds(variant, clock) / self.seconds("baseline", clock)
+    def ratio(self, clock: str = "wall") -> float:
+        return self.seconds("explainer", clock) / self.seconds("baseline", clock)
 
     def best_ratio(self) -> float:
         """Fastest explainer build / fastest baseline build: other jobs only ever add time, so this is the steadier."""
@@ -96,13 +95,6 @@ def cpu_table(results: Results) -> str:
     return table(header, [[f"{r.n:,}", f"{r.seconds('explainer', 'cpu'):.2f}", f"{r.seconds('baseline', 'cpu'):.2f}",
                            f"{r.ratio('cpu'):.2f}", f"{r.ms_per_page('explainer', 'cpu'):.1f}",
                            f"{r.ms_per_page('baseline', 'cpu'):.1f}"] for r in results.sizes])
-
-
-def memo_table(results: Results) -> str:
-    header = ["N", "Median s", "CPU s", "Ratio", "CPU ratio", "Peak MB"]
-    return table(header, [[f"{r.n:,}", f"{r.seconds('from_memo'):.2f}", f"{r.seconds('from_memo', 'cpu'):.2f}",
-                           f"{r.ratio('wall', 'from_memo'):.2f}", f"{r.ratio('cpu', 'from_memo'):.2f}",
-                           f"{r.peak_mb('from_memo'):.0f}"] for r in results.sizes if r.from_memo])
 
 
 def rebuild_table(results: Results) -> str:
@@ -186,8 +178,8 @@ def raw_timings(results: Results) -> str:
         return ", ".join(f"{build.seconds:.2f} s ({build.cpu_seconds:.2f} s CPU, {build.peak_mb:.0f} MB)"
                          for build in builds)
 
-    return "".join(f"- N={r.n:,}: explainer {runs(r.explainer)}; from its memo {runs(r.from_memo)}; "
-                   f"baseline {runs(r.baseline)}\n" for r in results.sizes)
+    return "".join(f"- N={r.n:,}: explainer {runs(r.explainer)}; baseline {runs(r.baseline)}\n"
+                   for r in results.sizes)
 
 
 def machine() -> str:
@@ -212,12 +204,8 @@ def document(results: Results, command: str) -> str:
         f"times after {results.warmup} warm-up build(s) each; the tables give medians, and the ratio of "
         "each side's fastest build, which other jobs on the machine disturb least. Peak memory is the largest "
         "ru_maxrss of the build process, CPU time its user + system time (both from os.wait4, which folds in the "
-        "processes it ran, such as git). The explainer builds from scratch: the memo of the build before "
-        "(hooks/explainer/memo.py) is deleted first.\n",
+        "processes it ran, such as git).\n",
         "## Full builds\n", builds_table(results), "CPU time of the same builds:\n", cpu_table(results),
-        "The explainer again, right after each build from scratch, from the memo that build kept (the same inputs: "
-        "a second build, a docs/ edit while serving, `make build` after `make test`); ratios to the same baseline:\n",
-        memo_table(results),
         "## Rebuild after a one-file data edit\n",
         "`mkdocs serve` on the explainer; one person's summary in data/people.yml is changed to a unique marker and "
         "the clock runs until their page is served with it (file watching, the rebuild, serving); CPU is the "

@@ -3,10 +3,9 @@
     python -m benchmarks.run [--sizes 100,1000,5000] [--repeats 3] [--rebuild-size 1000] [--profile-size 1000]
 
 For each N it generates a data set, makes the explainer project and the static baseline, and builds them
-alternately (the explainer from scratch, without the memo of the build before); at --rebuild-size it times a
-one-file data edit under `mkdocs serve`; at --profile-size it profiles one build. The tables are printed and
-written to benchmarks/results.md (rewritten after every step, so a long run that stops early still leaves its
-numbers). The targets are reported, never asserted.
+alternately; at --rebuild-size it times a one-file data edit under `mkdocs serve`; at --profile-size it profiles
+one build. The tables are printed and written to benchmarks/results.md (rewritten after every step, so a long run
+that stops early still leaves its numbers). The targets are reported, never asserted.
 """
 
 from __future__ import annotations
@@ -52,16 +51,14 @@ def make_projects(n: int, workdir: Path, seed: int) -> tuple[Project, Project]:
 
 
 def measure_size(explainer: Project, baseline: Project, repeats: int, warmup: int) -> SizeResult:
-    """Build explainer (from scratch, then from its memo) and baseline alternately: `warmup` unrecorded rounds, then
-    `repeats` recorded ones."""
+    """Build explainer and baseline alternately: `warmup` unrecorded rounds, then `repeats` recorded ones."""
     n = explainer.generated.entity_count() if explainer.generated else 0
     result = SizeResult(n, len(baseline.pages()))
     for round_number in range(warmup + repeats):
         recorded = round_number >= warmup
-        for name, project, builds, from_scratch in (("explainer", explainer, result.explainer, True),
-                                                    ("explainer from its memo", explainer, result.from_memo, False),
-                                                    ("baseline", baseline, result.baseline, True)):
-            build = timed_build(project.config, from_scratch=from_scratch)
+        for name, project, builds in (("explainer", explainer, result.explainer),
+                                      ("baseline", baseline, result.baseline)):
+            build = timed_build(project.config)
             label = f"run {round_number - warmup + 1}" if recorded else f"warm-up {round_number + 1}"
             log(f"N={n:,} {label}: {name} {build.seconds:.2f} s, {build.peak_mb:.0f} MB")
             if recorded:

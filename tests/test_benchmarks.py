@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
 
+from benchmarks import run
 from benchmarks.generate import MAX_COUNTRIES, SHARES, generate, split, synthesise, write_data
-from benchmarks.measure import environment, mkdocs_command
+from benchmarks.measure import Build, environment, mkdocs_command
 from benchmarks.project import drop_top_level_keys, make_baseline_project, make_explainer_project, make_real_project
 from benchmarks.rebuild import data_edit, measure_rebuild, page_edit
+from benchmarks.report import Results, SizeResult, document
 from benchmarks.snapshot import take_snapshot
 from explainer.load import load_dataset
 from explainer.markup import PICTURE_MARK, find_links
@@ -115,3 +119,32 @@ def test_the_rebuild_loop_sees_each_edit_served_on_both_projects(tmp_path):
         rebuild = measure_rebuild(project, edit, edits=2, timeout=120)
         assert len(rebuild.edits) == 2
         assert all(edit.seconds > 0 and edit.cpu_seconds >= 0 for edit in rebuild.edits)
+
+
+def test_each_round_builds_the_explainer_then_the_baseline_once(monkeypatch):
+    explainer = SimpleNamespace(config=Path("explainer/mkdocs.yml"), generated=SimpleNamespace(entity_count=lambda: 7))
+    baseline = SimpleNamespace(config=Path("baseline/mkdocs.yml"), pages=lambda: ["a.md", "b.md"])
+    built: list[Path] = []
+
+    def fake_build(config: Path) -> Build:
+        built.append(config)
+        return Build(float(len(built)), 1.0, 10.0)
+
+    monkeypatch.setattr(run, "timed_build", fake_build)
+    result = run.measure_size(explainer, baseline, repeats=2, warmup=1)
+
+    assert built == [explainer.config, baseline.config] * 3
+    assert (result.n, result.pages) == (7, 2)
+    assert [build.seconds for build in result.explainer] == [3.0, 5.0]
+    assert [build.seconds for build in result.baseline] == [4.0, 6.0]
+
+
+def test_the_results_page_has_the_explainer_and_the_baseline_and_nothing_else():
+    results = Results(repeats=1, warmup=0, seed=0, core="abc1234", complete=True)
+    for n in (1000, 5000):
+        results.sizes.append(SizeResult(n, n, explainer=[Build(2.0, 1.5, 300.0)], baseline=[Build(1.0, 1.0, 200.0)]))
+
+    page = document(results, "python -m benchmarks.run")
+
+    assert "- N=1,000: explainer 2.00 s (1.50 s CPU, 300 MB); baseline 1.00 s (1.00 s CPU, 200 MB)" in page
+    assert not re.search(r"\bmemo\b|from scratch", page, re.IGNORECASE)
