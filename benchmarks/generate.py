@@ -82,7 +82,7 @@ POSTS = ["President", "Prime Minister", "Foreign Minister", "Deputy Prime Minist
          "Secretary-General", "Speaker of Parliament", "Minister of Trade", "State Secretary", "Governor"]
 PUBLISHERS = ["Kun.uz", "Kazinform", "Eurasianet", "Reuters", "Ministry of Foreign Affairs", "Official Journal",
               "Regional Studies Review", "Encyclopaedia Eurasia", "Steppe Analytics", "Central Asia Monitor"]
-SOURCE_KINDS = ["official", "news", "analysis", "reference"]
+SOURCE_KINDS = ["official", "newspaper", "analysis", "reference"]
 VERBS = ["signed", "backed", "joined", "challenged", "revived", "extended", "funded", "hosted", "ratified",
          "opposed", "shaped", "absorbed"]
 OBJECTS = ["a protocol on transit fees", "new customs rules", "a joint commission", "a rail link",
@@ -287,6 +287,8 @@ class Writer:
 
     def context_citation(self) -> Entry:
         citation: Entry = {"source": self.rng.choice(self.context_sources)}
+        # Every context citation carries its source's words, as the loader asks.
+        citation["quote"] = "The source's own words"
         if self.rng.random() < 0.2:
             citation["quote"] = f"The {self.rng.choice(OBJECTS)[2:]} was {self.rng.choice(VERBS)} in {self.year()}"
         if self.rng.random() < 0.2:
@@ -325,6 +327,8 @@ class Writer:
         span: Entry = {"start": str(start)}
         if self.rng.random() < 0.5:
             span["end"] = str(self.year(start, last))
+        else:
+            span["as_of"] = str(last)  # a span with no end is about the present: when it was checked
         return span
 
 

@@ -32,13 +32,9 @@ def mkdocs_command(config: Path, command: str, *args: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", command, "-f", str(config), *args]
 
 
-def timed_build(config: Path, *, from_scratch: bool = False) -> Build:
-    """Build the project into a fresh temporary folder; raise BuildFailed with MkDocs' output if it fails.
-
-    `from_scratch` does nothing: a build in a fresh process starts as a clean clone's does. It is still accepted
-    only because benchmarks/real_site.py passes it; drop it here once that call no longer does.
-    """
-    del from_scratch
+def timed_build(config: Path) -> Build:
+    """Build the project into a fresh temporary folder (a fresh process starts as a clean clone's build does);
+    raise BuildFailed with MkDocs' output if it fails."""
     with tempfile.TemporaryDirectory(prefix="bench-site-") as site_dir, tempfile.TemporaryFile("w+") as log:
         command = mkdocs_command(config, "build", "--strict", "-q", "-d", site_dir)
         start = time.perf_counter()

@@ -30,11 +30,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="explainer-real-") as workdir:
         explainer = make_real_project(Path(workdir) / "explainer")
         baseline = make_baseline_project(explainer, Path(workdir) / "baseline")
-        variants = (("explainer", explainer, False), ("baseline", baseline, False))
-        builds: dict[str, list[Build]] = {name: [] for name, _, _ in variants}
+        variants = (("explainer", explainer), ("baseline", baseline))
+        builds: dict[str, list[Build]] = {name: [] for name, _ in variants}
         for run in range(args.repeats + 1):
-            for name, project, from_scratch in variants:
-                build = timed_build(project.config, from_scratch=from_scratch)
+            for name, project in variants:
+                build = timed_build(project.config)
                 print(f"{'warm-up' if run == 0 else f'run {run}'}: {name} {build.seconds:.2f} s, "
                       f"CPU {build.cpu_seconds:.2f} s, {build.peak_mb:.0f} MB", flush=True)
                 if run:

@@ -7,6 +7,8 @@ every line older than it, so its dates are kept only when the clone is complete 
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 import subprocess
 from collections.abc import Iterable
@@ -50,9 +52,19 @@ def has_full_history(root: Path) -> bool:
     return git(root, "rev-parse", "--is-shallow-repository") == "false\n"
 
 
-def line_dates(root: Path, path: str) -> dict[int, datetime]:
-    """Line number → when that line last changed, for one file (uncommitted lines: now)."""
-    output = git(root, "blame", "--porcelain", "--", path)
+def line_dates(root: Path, path: str, head: str = "") -> dict[int, datetime]:
+    """Line number → when that line last changed, for one file (uncommitted lines: now). Asked of git once per commit
+    and content of the file: while serving, an edit blames only the file it changed."""
+    try:
+        content = hashlib.sha256((root / path).read_bytes()).hexdigest()
+    except OSError:
+        content = ""
+    return _line_dates(str(root), path, head, content)
+
+
+@functools.lru_cache(maxsize=128)
+def _line_dates(root: str, path: str, head: str, content: str) -> dict[int, datetime]:
+    output = git(Path(root), "blame", "--porcelain", "--", path)
     if output is None:
         return {}
     times: dict[str, datetime] = {}
@@ -73,12 +85,13 @@ def entry_dates(root: Path, entries: Iterable[tuple[str, Node]]) -> dict[str, da
     """Entry id → the last change to any of its lines (from its first line to the next entry's), per data file."""
     if not has_full_history(root):
         return {}
+    head = git(root, "rev-parse", "HEAD") or ""
     by_file: dict[str, list[tuple[int, str]]] = {}
     for entry_id, node in entries:
         by_file.setdefault(node._file, []).append((node._line, entry_id))
     found: dict[str, datetime] = {}
     for path, starts in by_file.items():
-        dates = line_dates(root, path)
+        dates = line_dates(root, path, head)
         if not dates:
             continue
         starts.sort()

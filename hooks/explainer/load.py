@@ -70,7 +70,11 @@ def load_dataset(data_dir: Path) -> Dataset:
         raw = _read(path, label, errors)
         if raw is None:
             continue
-        _validate_file(raw, label, merged, raw_ids, errors)
+        entries, ids, file_errors = validated(raw, label)
+        for key, nodes in entries.items():
+            getattr(merged, key).extend(nodes)
+        raw_ids.update(ids)
+        errors.extend(file_errors)
     article = _read_article(data_dir, root, errors)
     if not errors:
         assign_claim_ids(merged)
@@ -165,6 +169,25 @@ def _report_duplicate_keys(value: Any, where: str, errors: list[DataError]) -> N
         for index, child in enumerate(value):
             _report_duplicate_keys(child, _entry_name(where, index, child) if top_level else f"{where}[{index + 1}]",
                                    errors)
+
+
+Validated = tuple[dict[str, list[Node]], dict[str, tuple[str, int]], list[DataError]]
+# While serving, an unchanged file parses to the same object (parsed() keeps it): its entries are validated once.
+_VALIDATED: dict[int, tuple[LineDict, Validated]] = {}
+
+
+def validated(raw: LineDict, label: str) -> Validated:
+    """A parsed file's entries by kind, the ids of its entries with pages, and its errors of shape."""
+    if id(raw) not in _VALIDATED or _VALIDATED[id(raw)][0] is not raw:
+        merged = Dataset()
+        raw_ids: dict[str, tuple[str, int]] = {}
+        errors: list[DataError] = []
+        _validate_file(raw, label, merged, raw_ids, errors)
+        entries = {key: list(getattr(merged, key)) for key in Dataset.model_fields if getattr(merged, key)}
+        if len(_VALIDATED) >= 64:
+            _VALIDATED.pop(next(iter(_VALIDATED)))
+        _VALIDATED[id(raw)] = (raw, (entries, raw_ids, errors))
+    return _VALIDATED[id(raw)][1]
 
 
 def _validate_file(raw: LineDict, label: str, merged: Dataset, raw_ids: dict[str, tuple[str, int]],
@@ -332,6 +355,7 @@ def _unknown_key(key: Any, known: list[str]) -> str:
 # ----- the meaning pass: everything that needs the whole dataset -----------------------------------------
 
 
+@functools.lru_cache(maxsize=10_000)
 def normalise_quote(text: str) -> str:
     """Compare quotes the way a reader would: curly quotes, dashes and spacing don't matter."""
     text = unicodedata.normalize("NFKC", text)
