@@ -217,6 +217,9 @@ def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: obje
         return safety.with_reload_script(inject(content, epoch))
 
     server._inject_js_into_html = inject_allowed  # type: ignore[method-assign]
+    # MkDocs waits 0.1 s after the last change before it rebuilds; an editor's save is one burst of events a few
+    # milliseconds long, and every 0.1 s counts against the second from save to tab.
+    server.build_delay = 0.03
     return server
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import json
@@ -302,6 +303,7 @@ def own_text(entity: Entity) -> str:
     return "\n".join(found)
 
 
+@functools.lru_cache(maxsize=20_000)
 def date_told(date: str, text: str) -> bool:
     """Whether `text` gives this date at its own precision: "May 2024" is not told by "20 May 2024"."""
     shown = re.escape(show_date(date))
