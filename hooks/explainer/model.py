@@ -258,7 +258,7 @@ class Agreement(Entity):
     ratifications: list[Ratification] = Field(default_factory=list)
 
 
-Role = Literal["founding member", "member", "observer", "suspended", "withdrawn"]
+Role = Literal["founding member", "member", "associate member", "observer", "suspended", "withdrawn"]
 
 
 class Membership(Span):

@@ -22,7 +22,7 @@ DETAIL = {"region": 1.2, "members": 1.8, "locator": 3.0}
 # Each frame at each detail its maps draw: what scripts/extract_geo.py works out once into data/geo/drawn.json.
 SCALES = [(REGION, DETAIL["region"]), (WIDE, DETAIL["members"]), (WIDE, DETAIL["locator"])]
 PARTIES = ("kazakhstan", "uzbekistan")
-ROLE_ORDER = ("founding member", "member", "observer", "suspended", "withdrawn", "former")
+ROLE_ORDER = ("founding member", "member", "associate member", "observer", "suspended", "withdrawn", "former")
 ROLE_CLASS = {role: role.replace(" ", "-") for role in ROLE_ORDER}
 # The symbols a place's mark is drawn with (templates/_map_symbols.svg.j2), and how far each reaches from the place.
 SYMBOL_REACH = {"signed": 11.5, "capital": 7.0, "place": 5.5}
