@@ -44,6 +44,8 @@ preview = Preview()
 # This build's navigation and theme environment, and what the theme's template holds at each depth of page.
 theme: dict[str, object] = {}
 allowed_at: dict[tuple[str, str], safety.Allowed] = {}
+# Each entry page's lines in the repository, for its edit button.
+entry_lines: dict[str, str] = {}
 # The share cards this build used: a full build removes the others from the cache.
 cards_used: set[str] = set()
 # While serving with --dirty: what each page was last built from, and this rebuild's plan.
@@ -76,6 +78,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir).name
+    entry_lines.clear()
     for file in files.documentation_pages():
         file.edit_uri = f"{docs}/{file.src_uri}"
     for output in preview.current.outputs if preview.current else []:
@@ -83,6 +86,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         file = File.generated(config, output.src_uri, content=output.content, inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = output.edit_path
         files.append(file)
+        if output.edit_url:
+            entry_lines[output.src_uri] = output.edit_url
     if preview.incremental and preview.current:
         plan_rebuild(files, config)
     return files
@@ -160,7 +165,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 def on_page_content(content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     problems = preview.content_problems(content, allowed(config))
     if not problems:
-        return content
+        return safety.without_references_in_search(content)
     label = page.file.edit_uri or page.file.src_uri
     if not preview.serving:
         raise PluginError(f"{label}: the page's content holds what a page may not publish:\n" + "\n".join(problems))
@@ -169,6 +174,9 @@ def on_page_content(content: str, /, *, page: Page, config: MkDocsConfig, files:
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    # An entry's page: the edit button leads to the entry's own lines, the editors' way in (no reader text names files).
+    if page.file.src_uri in entry_lines:
+        page.edit_url = entry_lines[page.file.src_uri]
     if cards.can_draw():
         page.meta["card_image"] = share_card(page, config)
     return context

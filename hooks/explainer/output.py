@@ -1,4 +1,4 @@
-"""One file the build adds to the site: what the data makes, and what the memo keeps between builds."""
+"""One file the build adds to the site: what the data makes, and where an editor changes it."""
 
 from __future__ import annotations
 
@@ -12,3 +12,5 @@ class Output:
     src_uri: str
     content: str
     edit_path: str | None
+    # Where the edit button leads, when it is more than the file: an entry's own lines in the repository.
+    edit_url: str | None = None

@@ -72,7 +72,8 @@ def outputs(site: Site, source_url: str = "") -> Iterator[Output]:
         for entity in site.entities(kind.key):
             yield Output(entity_src(kind.key, entity.id),
                          _render(env, f"entity-{kind.key}.md.j2", "entity.md.j2", site=site, kind=kind.key,
-                                 entity=entity, refs=References(site)), kind.data_file)
+                                 entity=entity, refs=References(site)), kind.data_file,
+                         source_lines_url(site, source_url, entity.id) or None)
     timeline, organisations = KIND_OF_MODEL[Event].data_file, KIND_OF_MODEL[Organisation].data_file
     yield Output(TIMELINE_PAGE, _render(env, "timeline.md.j2", site=site, refs=References(site)), timeline)
     yield Output(GLOSSARY_PAGE, _render(env, "glossary.md.j2", site=site, refs=References(site)),

@@ -24,7 +24,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Every element and attribute that the content of a page may hold: what Markdown, its extensions and the core's
 # templates write (the maps and timeline are SVG). A new one is added here on purpose, never by a page.
-GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "tabindex", "hidden"})
+# data-search-exclude keeps labels, pictures and reference marks out of the search index (Material's search plugin).
+GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "tabindex", "hidden",
+                               "data-search-exclude"})
 CONTENT: dict[str, frozenset[str]] = {tag: frozenset(attributes.split()) | GLOBAL_ATTRIBUTES for tag, attributes in {
     # Text and structure (Markdown, tables, footnotes, definition lists, admonitions, details)
     "p": "", "br": "", "hr": "", "h1": "", "h2": "", "h3": "", "h4": "", "h5": "", "h6": "", "em": "",
@@ -231,3 +233,10 @@ def with_reload_script(page: bytes) -> bytes:
         return page
     code = page[start + len(b"<script>"):close].decode()
     return POLICY_META.sub(lambda match: match.group(1) + b" " + script_hash(code).encode(), page, count=1)
+
+
+def without_references_in_search(content: str) -> str:
+    """The content with its footnote marks and references list kept out of the search index: a search result reads
+    as the page's prose, not "1989[3][4]" (the footnotes extension writes these elements, always this way)."""
+    return content.replace('<sup id="fnref', '<sup data-search-exclude id="fnref').replace(
+        '<div class="footnote">', '<div class="footnote" data-search-exclude>')

@@ -26,16 +26,25 @@ def edit_uri() -> str:
     return uri if uri.endswith("/") else uri + "/"
 
 
+def blob_uri() -> str:
+    """Where the repository shows a file (and its lines) rather than editing it."""
+    return edit_uri().replace("/edit/", "/blob/")
+
+
 def test_entity_and_section_pages_edit_their_yaml_file(site_dir, site_data):
+    """A section's edit button opens its data file; an entry's, its own lines in that file (issue 26: no reader
+    text names the files)."""
     wrong = []
     for kind in PAGE_KINDS:
         data_file = kind.data_file
-        pages = [site_dir / kind.folder / "index.html"]
-        pages += [entity_page(site_dir, kind.key, entity.id) for entity in getattr(site_data.dataset, kind.key)]
-        for path in pages:
-            href = edit_link(path)
-            if href != edit_uri() + data_file:
-                wrong.append(f"{page_url(site_dir, path)}: {href}, expected {edit_uri() + data_file}")
+        section = site_dir / kind.folder / "index.html"
+        if edit_link(section) != edit_uri() + data_file:
+            wrong.append(f"{page_url(site_dir, section)}: {edit_link(section)}, expected {edit_uri() + data_file}")
+        for entity in getattr(site_data.dataset, kind.key):
+            path = entity_page(site_dir, kind.key, entity.id)
+            href = edit_link(path) or ""
+            if not href.startswith(f"{blob_uri()}{data_file}#L"):
+                wrong.append(f"{page_url(site_dir, path)}: {href}, expected the lines of its entry in {data_file}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -65,8 +74,8 @@ def test_every_edit_link_names_a_file_in_the_repository(site_dir):
         href = edit_link(path)
         if href is None:
             continue
-        assert href.startswith(edit_uri()), f"{page_url(site_dir, path)}: {href}"
-        target = href[len(edit_uri()):]
+        assert href.startswith((edit_uri(), blob_uri())), f"{page_url(site_dir, path)}: {href}"
+        target = href.removeprefix(edit_uri()).removeprefix(blob_uri()).split("#")[0]
         if not (REPO / target).is_file() or not (target.startswith("data/") or target.startswith("docs/")):
             wrong.append(f"{page_url(site_dir, path)}: {target}")
     assert not wrong, "edit links to files that are not in data/ or docs/:\n" + "\n".join(wrong)

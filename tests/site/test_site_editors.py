@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from explainer.model import closed_fields
-from tests.sitebuild import REPO, article_of, entity_page, read_page, text_of
+from tests.sitebuild import REPO, article_of, entity_page, html_pages, page_url, read_page, text_of
 
 
 def test_the_allowed_values_page_lists_every_closed_field_and_value(site_dir):
@@ -25,8 +25,8 @@ def test_each_entity_page_links_the_lines_of_its_entry(site_dir, site_data):
     wrong = []
     for entity_id, kind in site_data.kind_of.items():
         html = entity_page(site_dir, kind, entity_id).read_text(encoding="utf-8")
-        match = re.search(r'class="explainer-source-lines">.*?href="[^"]*/blob/main/(data/[^"#]+)#L(\d+)(?:-L(\d+))?"',
-                          html)
+        match = re.search(r'<a href="[^"]*/blob/main/(data/[^"#]+)#L(\d+)(?:-L(\d+))?" title="[^"]*" '
+                          r'class="md-content__button', html)
         if not match:
             wrong.append(f"{entity_id}: no link to its lines")
             continue
@@ -39,3 +39,19 @@ def test_each_entity_page_links_the_lines_of_its_entry(site_dir, site_data):
                 any(line.startswith(f"{indent}- ") for line in entry[1:]):
             wrong.append(f"{entity_id}: lines {start}-{end} of {match.group(1)} are not its entry alone")
     assert not wrong, "\n".join(wrong)
+
+
+def test_no_reader_page_names_a_data_file(site_dir):
+    """Issue 26: 'For editors: this page is made from its entry in data/….yml' and the like stay off reader pages
+    (the pages for editors, the open data and the change log aside)."""
+    for_editors = {"editors", "open-data", "changes", "allowed-values"}
+    wrong = []
+    for path in html_pages(site_dir):
+        url = page_url(site_dir, path)
+        if url.strip("/").split("/")[0] in for_editors:
+            continue
+        text = text_of(article_of(read_page(path)))
+        found = re.findall(r"\bdata/[\w/-]+\.(?:yml|json|txt)\b", text)
+        if found:
+            wrong.append(f"{url}: {sorted(set(found))}")
+    assert not wrong, "reader pages that name data files:\n" + "\n".join(wrong)

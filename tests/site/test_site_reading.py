@@ -66,3 +66,15 @@ def test_editors_and_open_data_are_not_reader_menu_entries(site_dir):
     menu = top_menu(site_dir)
     assert "About this site" in menu, f"no 'About this site' section in the menu: {sorted(menu)}"
     assert not {"For editors", "Open data"} & set(menu), f"editors' pages among the reader's entries: {sorted(menu)}"
+
+
+def test_search_results_read_as_prose(site_dir):
+    """Issue 26: snippets began with "Agreement · Agreements and councils" or "Kind … Also called …", showed "1989#:"
+    and footnote numbers, and indexed the timeline picture's text as prose."""
+    import json
+
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    wrong = [f"{doc['location']}: {doc['text'][:80]}" for doc in docs
+             if re.search(r"^(?:<p>)?(?:Agreement|Organisation|Person|Country|Idea|Place|Route|Project|Council|Treaty) · "
+                          r"|Also called|\d#:|<sup|footnote-ref|Timeline, \d{4}", doc["text"])]
+    assert len(docs) > 100 and not wrong, "search entries that are not prose:\n" + "\n".join(wrong[:20])
