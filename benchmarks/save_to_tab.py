@@ -4,7 +4,8 @@
 
 A copy of the project is served as `make serve` serves it (`mkdocs serve --dirty`); Chromium opens a person's page;
 each edit writes a new summary into data/people.yml and times, from the write, until the tab (reloaded by MkDocs'
-live-reload script, never by the benchmark) holds it: the reloaded document's DOMContentLoaded. It prints each edit and the median. Nothing is asserted.
+live-reload script, never by the benchmark) holds it: the reloaded document's DOMContentLoaded. It prints each edit
+and the median. Nothing is asserted.
 """
 
 from __future__ import annotations
