@@ -15,6 +15,7 @@ import os
 import shlex
 import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,7 +24,6 @@ if __package__ in (None, ""):  # run as `python benchmarks/run.py` (make bench):
 
 from benchmarks import REPO  # noqa: E402
 from benchmarks.measure import timed_build  # noqa: E402
-from benchmarks.profile import DEFAULT_WORKDIR, profile_build  # noqa: E402
 from benchmarks.project import Project, make_baseline_project, make_explainer_project  # noqa: E402
 from benchmarks.rebuild import data_edit, measure_rebuild, page_edit  # noqa: E402
 from benchmarks.report import (  # noqa: E402
@@ -79,7 +79,8 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--edits", type=int, default=3, help="edits timed under mkdocs serve")
     parser.add_argument("--profile-size", type=int, default=1000, help="N for the pyinstrument profile; 0 skips")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="where the projects are made")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "explainer-bench",
+                        help="where the projects are made")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--here", action="store_true",
@@ -122,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             save()
         if n == args.profile_size:
             log(f"N={n:,}: profiling one build")
+            # pyinstrument comes with `make bench` (.[bench]), not with the tests, which import this module.
+            from benchmarks.profile import profile_build
+
             results.profile = profile_build(explainer, args.workdir)
             save()
         if not args.keep:
