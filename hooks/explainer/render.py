@@ -156,6 +156,7 @@ def environment(site: Site) -> jinja2.Environment:
         name_of=lambda entity_id: site.entity_by_id[entity_id].name,
         bibtex=escape_bibtex,
         figure=lambda value: f"{value:,g}",
+        capitalised=links.capitalised,
     )
     env.tests["is_article"] = site.is_article_fact
     env.globals.update(KINDS=KIND_BY_KEY, SOURCE_KINDS=SOURCE_KINDS, closed_fields=closed_fields,

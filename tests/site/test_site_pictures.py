@@ -12,10 +12,11 @@ import re
 import pytest
 
 from explainer.model import Organisation, date_key
-from explainer.pictures import GUTTER, PX_PER_YEAR, REGION, latest_roles
+from explainer.pictures import GUTTER, PX_PER_YEAR, REGION, ROLE_ORDER, latest_roles
 from tests.sitebuild import article_of, entity_page, read_page, resolve_href
 
-ROLE_CLASSES = {"is-founding-member", "is-member", "is-observer", "is-suspended", "is-withdrawn", "is-former"}
+# Derived from the pictures' own role order, so that a new role is checked like the others.
+ROLE_CLASSES = {f"is-{role.replace(' ', '-')}" for role in ROLE_ORDER}
 
 
 def region_maps(site_dir):
