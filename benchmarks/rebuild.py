@@ -96,10 +96,12 @@ def page_edit(baseline: Project, explainer: Project) -> Editor:
     return edit
 
 
-def measure_rebuild(project: Project, edit: Editor, edits: int = 3, timeout: float = 900) -> Rebuild:
-    """Serve the project, then make `edits` edits, timing each until its page is served with it."""
+def measure_rebuild(project: Project, edit: Editor, edits: int = 3, timeout: float = 900,
+                    serve_options: tuple[str, ...] = ()) -> Rebuild:
+    """Serve the project (with `serve_options`, such as --dirty), then make `edits` edits, timing each until its page
+    is served with it."""
     with tempfile.TemporaryFile("w+") as log:
-        command = mkdocs_command(project.config, "serve", "-a", f"127.0.0.1:{free_port()}")
+        command = mkdocs_command(project.config, "serve", *serve_options, "-a", f"127.0.0.1:{free_port()}")
         start = time.perf_counter()
         server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment())
         try:
