@@ -20,12 +20,15 @@ if __package__ in (None, ""):  # run as `python benchmarks/real_site.py` (make b
     sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from benchmarks.measure import Build, timed_build  # noqa: E402
-from benchmarks.project import make_baseline_project, make_real_project  # noqa: E402
+from benchmarks.project import Project, make_baseline_project, make_real_project  # noqa: E402
+from benchmarks.rebuild import measure_rebuild  # noqa: E402
+from tests.test_serve import with_summary  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=7, help="recorded builds of each project")
+    parser.add_argument("--edits", type=int, default=5, help="edits timed while serving each project (0: none)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="explainer-real-") as workdir:
         explainer = make_real_project(Path(workdir) / "explainer")
@@ -39,6 +42,8 @@ def main() -> None:
                       f"CPU {build.cpu_seconds:.2f} s, {build.peak_mb:.0f} MB", flush=True)
                 if run:
                     builds[name].append(build)
+        if args.edits:
+            serve_rebuilds(explainer, baseline, args.edits)
     print(f"\nReal site, {args.repeats} rounds (medians; ratios to the baseline):")
     baseline_runs = builds["baseline"]
     for name, runs in builds.items():
@@ -46,6 +51,31 @@ def main() -> None:
               f"peak {median(runs, 'peak_mb'):.0f} MB; ratio {ratio(runs, baseline_runs, 'seconds'):.2f}, "
               f"CPU ratio {ratio(runs, baseline_runs, 'cpu_seconds'):.2f}, fastest builds ratio "
               f"{min(b.seconds for b in runs) / min(b.seconds for b in baseline_runs):.2f}")
+
+
+def serve_rebuilds(explainer: Project, baseline: Project, edits: int) -> None:
+    """Seconds from a one-entry edit to its page served: the explainer as `make serve` serves it (--dirty, a summary
+    in data/people.yml), plain MkDocs serving the same pages (`mkdocs serve`, the person's page edited)."""
+    people = explainer.root / "data" / "people.yml"
+    page = baseline.docs / "people" / "tokayev.md"
+    original = page.read_text(encoding="utf-8")
+
+    def data_edit(marker: str) -> str:
+        lines = people.read_text(encoding="utf-8").splitlines(keepends=True)
+        people.write_text("".join(with_summary(lines, "tokayev", marker)), encoding="utf-8")
+        return "people/tokayev/"
+
+    def page_edit(marker: str) -> str:
+        page.write_text(f"{original}\n{marker}\n", encoding="utf-8")
+        return "people/tokayev/"
+
+    found = {"explainer (serve --dirty)": measure_rebuild(explainer, data_edit, edits, serve_options=("--dirty",)),
+             "baseline (serve)": measure_rebuild(baseline, page_edit, edits),
+             "baseline (serve --dirty)": measure_rebuild(baseline, page_edit, edits, serve_options=("--dirty",))}
+    print("\nServed after a one-entry edit (seconds, each edit; the first serve excluded):")
+    for name, rebuild in found.items():
+        print(f"  {name}: {', '.join(f'{s:.2f}' for s in rebuild.edit_seconds)}; median "
+              f"{statistics.median(rebuild.edit_seconds):.2f}")
 
 
 def median(builds: list[Build], measure: str) -> float:

@@ -82,7 +82,7 @@ ERROR_CLASSES = [
     pytest.param(
         [Change("organisations.yml", "role: observer", "role: watcher")],
         Expected("organisations.yml", "role: watcher", "eaeu.members[1].role", "'watcher' is not allowed here; "
-                 "use one of: 'founding member', 'member', 'observer', 'suspended' or 'withdrawn'"),
+                 "use one of: 'founding member', 'member', 'associate member', 'observer', 'suspended' or 'withdrawn'"),
         id="value-not-allowed",
     ),
     pytest.param(
