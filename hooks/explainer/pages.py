@@ -110,10 +110,12 @@ class Site:
         site.site_name, site.site_url = site_name, site_url
         return site
 
-    def checked_as_of(self, entity: Entity) -> str | None:
-        """When the entry's statements about the present were checked: the oldest `as_of` among them, if any."""
-        dates = [date for _, node in walk(entity, entity.id) if (date := getattr(node, "as_of", None))]
-        return min(dates, key=date_key) if dates else None
+    def checked_as_of(self, entity: Entity) -> tuple[str, str] | None:
+        """When the entry's statements about the present were checked: the oldest and the newest `as_of` among
+        them, if any."""
+        dates = sorted((date for _, node in walk(entity, entity.id) if (date := getattr(node, "as_of", None))),
+                       key=date_key)
+        return (dates[0], dates[-1]) if dates else None
 
     def link_hosts(self) -> frozenset[str]:
         """The hosts of the sources' addresses: the only other hosts the pages may link to."""
