@@ -94,3 +94,17 @@ def test_the_navigation_drawer_opens(phone_page, site_url):
     expect(timeline).to_be_in_viewport()
     timeline.click()
     expect(phone_page).to_have_url(site_url + "timeline/")
+
+
+@pytest.mark.parametrize("path", ["treaty/treaty-on-allied-relations/", "people/tokayev/"])
+def test_footnote_marks_and_claim_links_are_tap_targets_of_24_px(phone_page, site_url, path):
+    """Issue 26: footnote marks were about 12×11 px; WCAG 2.2 (2.5.8) asks 24×24 for a tap target."""
+    phone_page.goto(site_url + path, wait_until="load")
+    sizes = phone_page.evaluate("""() => [...document.querySelectorAll(
+        'article sup .footnote-ref, article a.explainer-claim-link')].map(link => {
+          const box = link.getBoundingClientRect();
+          return {text: link.textContent, width: box.width, height: box.height};
+        })""")
+    assert sizes, f"{path} has no footnote mark or claim link"
+    small = [size for size in sizes if size["width"] < 24 or size["height"] < 24]
+    assert not small, f"{len(small)} of {len(sizes)} tap targets on {path} are under 24×24 px: {small[:3]}"
