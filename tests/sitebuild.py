@@ -327,11 +327,14 @@ def linked_entities(site_dir: Path, page: Path, element: Element, urls: dict[str
 
 
 def section_of(article: Element, heading_id: str) -> list[Element]:
-    """The elements after the heading with this id, up to the next heading of the same or a higher level."""
+    """The elements after the heading with this id, up to the next heading of the same or a higher level (within
+    the <section> that holds the heading, if one does, as each fact check's does)."""
     children = article.element_children()
     heading = next((child for child in children if child.attrs.get("id") == heading_id), None)
     if heading is None:
-        return []
+        holder = next((child for child in children if child.tag == "section"
+                       and any(inner.attrs.get("id") == heading_id for inner in child.element_children())), None)
+        return section_of(holder, heading_id) if holder is not None else []
     level = heading.tag
     section = []
     for child in children[children.index(heading) + 1:]:

@@ -253,3 +253,46 @@
   if (window.document$) window.document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);
 })();
+
+/* The fact checks' verdict filter: show only the checks with one verdict, keep the choice in the URL (?verdict=…).
+   The form is hidden in the page: without this script every check shows. */
+(function () {
+  "use strict";
+
+  function apply(form) {
+    var verdict = form.elements.verdict.value, checks = document.querySelectorAll("section.explainer-check");
+    var shown = 0;
+    checks.forEach(function (check) {
+      var show = !verdict || check.getAttribute("data-verdict") === verdict;
+      check.hidden = !show;
+      if (show) shown += 1;
+    });
+    form.querySelector(".explainer-filters__count").textContent =
+      "Showing " + shown + " of " + checks.length + " checks";
+    var url = new URL(location.href);
+    if (verdict) url.searchParams.set("verdict", verdict);
+    else url.searchParams.delete("verdict");
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  }
+
+  function start() {
+    var form = document.getElementById("verdict-filter");
+    if (!form) return;
+    var wanted = new URL(location.href).searchParams.get("verdict") || "";
+    Array.prototype.forEach.call(form.elements.verdict, function (radio) { radio.checked = radio.value === wanted; });
+    if (!Array.prototype.some.call(form.elements.verdict, function (radio) { return radio.checked; })) {
+      form.elements.verdict[0].checked = true;
+    }
+    if (!form.hasAttribute("data-ready")) {
+      form.setAttribute("data-ready", "");
+      form.addEventListener("change", function () { apply(form); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+    }
+    form.hidden = false;
+    apply(form);
+  }
+
+  /* Material swaps the page in place (instant navigation): start again on every new page. */
+  if (window.document$) window.document$.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
+})();

@@ -37,7 +37,7 @@ CONTENT: dict[str, frozenset[str]] = {tag: frozenset(attributes.split()) | GLOBA
     "td": "align colspan rowspan style", "caption": "", "div": "aria-label aria-labelledby xmlns", "span": "aria-label",
     "abbr": "", "time": "datetime", "details": "open", "summary": "", "figure": "", "figcaption": "",
     "a": "href rel aria-label xlink:href data-countries data-organisations data-source", "img": "src alt width height "
-    "loading decoding", "nav": "aria-label", "section": "aria-label", "aside": "aria-label",
+    "loading decoding", "nav": "aria-label", "section": "aria-label data-verdict", "aside": "aria-label",
     # The timeline's filters (templates/_timeline-filters.j2); no action: a form of the content sends nothing.
     "form": "aria-label", "fieldset": "", "legend": "", "label": "for", "input": "type name value checked",
     "select": "name", "option": "value selected", "button": "type data-filter-reset",

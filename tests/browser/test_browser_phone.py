@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -108,3 +110,20 @@ def test_footnote_marks_and_claim_links_are_tap_targets_of_24_px(phone_page, sit
     assert sizes, f"{path} has no footnote mark or claim link"
     small = [size for size in sizes if size["width"] < 24 or size["height"] < 24]
     assert not small, f"{len(small)} of {len(sizes)} tap targets on {path} are under 24×24 px: {small[:3]}"
+
+
+def test_the_fact_checks_filter_by_verdict(phone_page, site_url):
+    """Issue 26: the fact checks were 22 screens on a phone with no way to filter by verdict."""
+    phone_page.goto(site_url + "fact-checks/", wait_until="load")
+    form = phone_page.locator("#verdict-filter")
+    expect(form).to_be_visible()
+    total = phone_page.locator("section.explainer-check").count()
+    assert total > 10
+    phone_page.get_by_label(re.compile(r"Imprecise \(\d+\)$")).check()
+    visible = phone_page.locator("section.explainer-check:visible")
+    verdicts = {visible.nth(index).get_attribute("data-verdict") for index in range(visible.count())}
+    assert verdicts == {"imprecise"}
+    expect(form.locator(".explainer-filters__count")).to_have_text(f"Showing {visible.count()} of {total} checks")
+    assert "verdict=imprecise" in phone_page.url
+    phone_page.get_by_label(re.compile(r"All \(\d+\)$")).check()
+    expect(phone_page.locator("section.explainer-check:visible")).to_have_count(total)
