@@ -22,7 +22,7 @@ if __package__ in (None, ""):  # run as `python benchmarks/real_site.py` (make b
 from benchmarks.measure import Build, timed_build  # noqa: E402
 from benchmarks.project import Project, make_baseline_project, make_real_project  # noqa: E402
 from benchmarks.rebuild import measure_rebuild  # noqa: E402
-from tests.test_serve import with_summary  # noqa: E402
+from tests.serve_helpers import with_summary  # noqa: E402
 
 
 def main() -> None:

@@ -28,9 +28,11 @@ if __package__ in (None, ""):  # run as `python benchmarks/save_to_tab.py` (make
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from scripts.chromium import chromium_path  # noqa: E402
-from tests.serve_helpers import free_port  # noqa: E402
+from tests.serve_helpers import (
+    free_port,  # noqa: E402
+    with_summary,  # noqa: E402
+)
 from tests.sitebuild import copy_project  # noqa: E402
-from tests.test_serve import with_summary  # noqa: E402
 
 PERSON = "tokayev"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

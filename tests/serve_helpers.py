@@ -14,6 +14,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+TIMEOUT = 120  # seconds for one build to show; a full build takes about ten on two cores
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -90,3 +92,16 @@ class MkDocsServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=15)
+
+
+def with_summary(lines: list[str], entry: str, summary: str) -> list[str]:
+    """`lines` with the summary of `entry` replaced, however many lines the old one took."""
+    start = next(i for i, line in enumerate(lines) if re.match(rf"\s*- id:\s*{re.escape(entry)}\s*$", line))
+    key = next(i for i in range(start, len(lines)) if re.match(r"\s+summary:", lines[i]))
+    indent = len(lines[key]) - len(lines[key].lstrip())
+    end = key + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while not lines[end - 1].strip():  # keep the blank lines between entries
+        end -= 1
+    return [*lines[:key], " " * indent + f'summary: "{summary}"\n', *lines[end:]]

@@ -6,14 +6,9 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Iterator
-
-import pytest
 
 from explainer.incremental import Incremental
-from tests.serve_helpers import MkDocsServer, wait_for
-from tests.sitebuild import copy_project
-from tests.test_serve import TIMEOUT, with_summary
+from tests.serve_helpers import TIMEOUT, MkDocsServer, wait_for, with_summary
 
 
 def test_the_plan_builds_what_changed_and_everything_when_the_site_changed(tmp_path):
@@ -52,17 +47,6 @@ def test_a_page_that_is_gone_loses_its_output_and_its_search_entries(tmp_path):
     state.finish(index)
     assert not outputs["b"].exists() and outputs["a"].exists()
     assert json.loads(index.read_text())["docs"] == [{"location": "a/"}]
-
-
-@pytest.fixture
-def server(tmp_path) -> Iterator[MkDocsServer]:
-    project = copy_project(tmp_path / "project")
-    server = MkDocsServer(project, tmp_path / "serve.log")
-    try:
-        server.start(TIMEOUT)
-        yield server
-    finally:
-        server.stop()
 
 
 def served(server: MkDocsServer, path: str) -> str:

@@ -10,29 +10,16 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.serve_helpers import MkDocsServer, wait_for
+from tests.serve_helpers import TIMEOUT, wait_for, with_summary
 from tests.sitebuild import copy_project
 
-TIMEOUT = 120  # seconds for one build to show; a full build takes about ten on two cores
 BAD_DATE = "2015-13-01"
 NEW_SUMMARY = "Edited while the server was running 7431"
 NOTICE = "1 error in data/ or docs/"
-
-
-@pytest.fixture
-def server(tmp_path) -> Iterator[MkDocsServer]:
-    project = copy_project(tmp_path / "project")
-    server = MkDocsServer(project, tmp_path / "serve.log")
-    try:
-        server.start(TIMEOUT)
-        yield server
-    finally:
-        server.stop()
 
 
 def first_founded(lines: list[str]) -> tuple[str, int]:
@@ -44,19 +31,6 @@ def first_founded(lines: list[str]) -> tuple[str, int]:
         elif re.match(r"\s+founded:", line) and entry:
             return entry, index
     raise AssertionError("no organisation with `founded:` in data/organisations.yml")
-
-
-def with_summary(lines: list[str], entry: str, summary: str) -> list[str]:
-    """`lines` with the summary of `entry` replaced, however many lines the old one took."""
-    start = next(i for i, line in enumerate(lines) if re.match(rf"\s*- id:\s*{re.escape(entry)}\s*$", line))
-    key = next(i for i in range(start, len(lines)) if re.match(r"\s+summary:", lines[i]))
-    indent = len(lines[key]) - len(lines[key].lstrip())
-    end = key + 1
-    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
-        end += 1
-    while not lines[end - 1].strip():  # keep the blank lines between entries
-        end -= 1
-    return [*lines[:key], " " * indent + f'summary: "{summary}"\n', *lines[end:]]
 
 
 def test_live_reload_survives_a_mistake(server):

@@ -4,27 +4,11 @@ live-reload script, so the tab never changed (checked against e568dc9)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import Browser
 
-from tests.serve_helpers import MkDocsServer
-from tests.sitebuild import copy_project
-from tests.test_serve import TIMEOUT, with_summary
+from tests.serve_helpers import TIMEOUT, with_summary
 
 NEW_SUMMARY = "Saved while the tab was open 5821"
-
-
-@pytest.fixture
-def server(tmp_path) -> Iterator[MkDocsServer]:
-    project = copy_project(tmp_path / "project")
-    server = MkDocsServer(project, tmp_path / "serve.log")
-    try:
-        server.start(TIMEOUT)
-        yield server
-    finally:
-        server.stop()
 
 
 def test_the_open_tab_shows_a_saved_data_edit_by_itself(server, browser: Browser):
