@@ -217,8 +217,8 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     # The server writes its live-reload script into each page as it sends it; the page's policy must allow that
-    # script, which the published pages never hold. (A private method of MkDocs 1.6's server: tests/test_serve.py
-    # opens a served page in a browser and watches it reload.)
+    # script, which the published pages never hold. (A private method of MkDocs 1.6's server:
+    # tests/browser/test_browser_live_reload.py opens a served page in a browser and watches it reload.)
     inject = server._inject_js_into_html
 
     def inject_allowed(content: bytes, epoch: int) -> bytes:

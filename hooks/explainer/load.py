@@ -28,7 +28,9 @@ from .model import (
     Citation,
     Dataset,
     Fact,
+    Membership,
     Node,
+    Post,
     Source,
     claim_id,
     is_prose,
@@ -67,10 +69,10 @@ def load_dataset(data_dir: Path) -> Dataset:
                                     "a data file's name is lowercase letters, digits and hyphens, ending in .yml "
                                     "(such as people.yml); rename it"))
             continue
-        raw = _read(path, label, errors)
-        if raw is None:
+        text = _read(path, label, errors)
+        if text is None:
             continue
-        entries, ids, file_errors = validated(raw, label)
+        entries, ids, file_errors = validated(text, label)
         for key, nodes in entries.items():
             getattr(merged, key).extend(nodes)
         raw_ids.update(ids)
@@ -105,7 +107,8 @@ def _label(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read(path: Path, label: str, errors: list[DataError]) -> LineDict | None:
+def _read(path: Path, label: str, errors: list[DataError]) -> str | None:
+    """The file's text once it parses to a mapping (parsed() keeps what it made of it); None on an error."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
@@ -138,7 +141,7 @@ def _read(path: Path, label: str, errors: list[DataError]) -> LineDict | None:
                                 f"followed by entries (found {_kind_of(raw)})"))
         return None
     _report_duplicate_keys(raw, "", errors)
-    return raw
+    return text
 
 
 @functools.lru_cache(maxsize=64)
@@ -172,22 +175,18 @@ def _report_duplicate_keys(value: Any, where: str, errors: list[DataError]) -> N
 
 
 Validated = tuple[dict[str, list[Node]], dict[str, tuple[str, int]], list[DataError]]
-# While serving, an unchanged file parses to the same object (parsed() keeps it): its entries are validated once.
-_VALIDATED: dict[int, tuple[LineDict, Validated]] = {}
 
 
-def validated(raw: LineDict, label: str) -> Validated:
+# While serving, an unchanged file is validated once: the result is only read.
+@functools.lru_cache(maxsize=64)
+def validated(text: str, label: str) -> Validated:
     """A parsed file's entries by kind, the ids of its entries with pages, and its errors of shape."""
-    if id(raw) not in _VALIDATED or _VALIDATED[id(raw)][0] is not raw:
-        merged = Dataset()
-        raw_ids: dict[str, tuple[str, int]] = {}
-        errors: list[DataError] = []
-        _validate_file(raw, label, merged, raw_ids, errors)
-        entries = {key: list(getattr(merged, key)) for key in Dataset.model_fields if getattr(merged, key)}
-        if len(_VALIDATED) >= 64:
-            _VALIDATED.pop(next(iter(_VALIDATED)))
-        _VALIDATED[id(raw)] = (raw, (entries, raw_ids, errors))
-    return _VALIDATED[id(raw)][1]
+    merged = Dataset()
+    raw_ids: dict[str, tuple[str, int]] = {}
+    errors: list[DataError] = []
+    _validate_file(parsed(text, label), label, merged, raw_ids, errors)
+    entries = {key: list(getattr(merged, key)) for key in Dataset.model_fields if getattr(merged, key)}
+    return entries, raw_ids, errors
 
 
 def _validate_file(raw: LineDict, label: str, merged: Dataset, raw_ids: dict[str, tuple[str, int]],
@@ -376,8 +375,6 @@ def check_meaning(dataset: Dataset, article: str) -> list[DataError]:
                                 "add the article's publisher, title and url"))
     errors.extend(_unique_claim_ids(dataset))
     errors.extend(_unique_source_urls(dataset))
-    from .review import present_without_date  # review.py reads the data through this module
-
     errors.extend(present_without_date(dataset))
     for where, node in iter_nodes(dataset):
         errors.extend(_check_references(where, node, entity_kinds, ids))
@@ -399,6 +396,16 @@ def _unique_ids(dataset: Dataset, errors: list[DataError]) -> dict[str, Node]:
             else:
                 seen[entry.id] = entry
     return seen
+
+
+def present_without_date(dataset: Dataset) -> Iterator[DataError]:
+    """An open membership or post (no `end:`) without `as_of:`."""
+    for where, node in iter_nodes(dataset):
+        if isinstance(node, Membership | Post) and not node.end and not node.as_of:
+            what = "membership" if isinstance(node, Membership) else "post"
+            yield DataError(node._file, node._line, where,
+                            f"a {what} with no end is a statement about the present: add `as_of: YYYY-MM`, the month "
+                            "of the newest source that shows it still holds")
 
 
 def _unique_source_urls(dataset: Dataset) -> Iterator[DataError]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import safety
 from .errors import DataError, DataErrors, shown_lines
+from .incremental import digest
 from .links import Linker
 from .markup import PICTURE_MARK, page_problems
 from .memo import Memo, code_changed, fingerprint
@@ -64,8 +65,6 @@ class Generated:
     def links_key(self) -> str:
         """A hash of what resolves the pages' [[links]], abbreviations and pictures: a page whose text is the same
         and whose links key is the same comes out the same."""
-        from .incremental import digest
-
         return self.memo.recall("links key", "", lambda: digest(dataclasses.asdict(self.made.linker),
                                                                  self.made.pictures))
 

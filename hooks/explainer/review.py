@@ -1,27 +1,17 @@
-"""Statements about the present and when they were last checked (`as_of:`), for `make review` and the loader.
+"""Statements about the present and when they were last checked (`as_of:`), for `make review`.
 
-A membership or a post with no end is a statement about the present: it must say when it was last checked.
-`make review` lists those checked more than a year ago (and any that say nothing), so that an editor looks again.
+A membership or a post with no end is a statement about the present: the loader refuses one that does not say when
+it was last checked (load.present_without_date). `make review` lists those checked more than a year ago, so that an
+editor looks again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 from .errors import DataError
-from .load import iter_nodes
-from .model import Dataset, Membership, Node, Post, date_key
-
-
-def present_without_date(dataset: Dataset) -> Iterator[DataError]:
-    """An open membership or post (no `end:`) without `as_of:`."""
-    for where, node in iter_nodes(dataset):
-        if isinstance(node, Membership | Post) and not node.end and not node.as_of:
-            what = "membership" if isinstance(node, Membership) else "post"
-            yield DataError(node._file, node._line, where,
-                            f"a {what} with no end is a statement about the present: add `as_of: YYYY-MM`, the month "
-                            "of the newest source that shows it still holds")
+from .load import iter_nodes, present_without_date
+from .model import Dataset, Node, date_key
 
 
 def months_since(checked: str, today: date) -> int:
