@@ -265,6 +265,11 @@ class Membership(Span):
     country: Annotated[Id, Ref("countries")]
     role: Role
     cite: Cite
+    why: list[Fact] = Field(
+        default_factory=list,
+        description="Why the country joined, stayed, stepped back or left: what its government said at the time and "
+                    "what named analysts say, each attributed in the text (\"Tashkent said…\", \"X argues…\"), "
+                    "never in the site's voice")
     as_of: Date | None = Field(
         default=None, description="A statement about the present: when it was last checked (the date of the newest "
                                   "source showing it still holds), such as 2025-11")
@@ -323,6 +328,20 @@ class Place(Entity):
 
 class Route(Entity):
     """A physical route, such as the Middle Corridor: its waypoints are the places whose `on_route` names it."""
+
+
+class Border(Entity):
+    """A land border between two countries: its length, the agreements that fixed it, and the crossings and cities
+    along it (places, which the region map draws)."""
+
+    countries: Annotated[list[Id], Ref("countries")] = Field(min_length=2, max_length=2)
+    length_km: float | None = Field(default=None, gt=0, description="Its length in kilometres, as its source gives it")
+    agreements: Annotated[list[Id], Ref("agreements")] = Field(
+        default_factory=list, description="The agreements that delimited or demarcated it")
+    crossings: Annotated[list[Id], Ref("places")] = Field(
+        default_factory=list, description="Its main crossing points (places of kind: border crossing)")
+    cities: Annotated[list[Id], Ref("places")] = Field(
+        default_factory=list, description="The main cities near it, on either side")
 
 
 class Project(Entity):
@@ -459,6 +478,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("countries", Country, "data/countries.yml", "countries", "Countries", "Country"),
     Kind("concepts", Concept, "data/concepts.yml", "concepts", "Ideas", "Idea"),
     Kind("places", Place, "data/places.yml", "places", "Map", "Place"),
+    Kind("borders", Border, "data/borders.yml", "borders", "Borders", "Border"),
     Kind("routes", Route, "data/routes.yml", "routes", "Routes", "Route"),
     Kind("projects", Project, "data/projects.yml", "projects", "Projects", "Project"),
     Kind("series", Series, "data/figures.yml"),
