@@ -155,8 +155,10 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     if f"{Path(config.docs_dir).name}/{page.file.src_uri}" in preview.unsafe_pages:
         return preview.notice_markdown()  # while serving: the notice, never the unsafe text
     if not page.file.generated_by:
-        # A hand-written page's front matter, as YAML decoded it, is text: the theme prints it as HTML.
-        page.meta = {key: html.escape(value) if isinstance(value, str) else value for key, value in page.meta.items()}
+        # A hand-written page's front matter, as YAML decoded it, is text: the theme prints it as HTML. Its
+        # [[value:…]] are written out first, as in the page (the title and description show data too).
+        page.meta = {key: html.escape(preview.with_values(value)) if isinstance(value, str) else value
+                     for key, value in page.meta.items()}
     current = preview.current
     finished = current.finish_markdown(markdown, page.file.src_uri) if current else markdown
     return preview.notice_markdown() + finished

@@ -11,12 +11,22 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import jargon
+from . import values as data_values
 from .load import did_you_mean, iter_nodes, owner_id, values
 from .markup import Link, find_links, replace_links
 from .model import PAGE_KINDS, Dataset, Entity, Node, Organisation, references
 
 
-def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]]) -> str:
+def _value(link: Link, known: dict[str, str | float]) -> str | None:
+    """A [[value:path|style]] written out as text (see values.py); None for any other link or an unknown path."""
+    path = link.target.removeprefix(data_values.PREFIX)
+    if path == link.target or path not in known:
+        return None
+    return html.escape(data_values.shown(known[path], link.text), quote=False)
+
+
+def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]],
+            known_values: dict[str, str | float] | None = None) -> str:
     """Replace every [[id]] with a Markdown link relative to `page_src`; an unknown id stays as written.
 
     `targets` maps an id to (src_uri, text of a bare link). Unknown ids were reported before any page was made
@@ -25,6 +35,9 @@ def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]]) -
     page_dir = posixpath.dirname(page_src)
 
     def replace(link: Link) -> str:
+        value = _value(link, known_values or {})
+        if value is not None:
+            return value
         if link.target not in targets:
             return f"[[{link.target}]]"
         src_uri, title = targets[link.target]
@@ -71,10 +84,11 @@ class Linker:
     targets: dict[str, tuple[str, str]] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)
     terms: dict[str, str] = field(default_factory=dict)  # a glossary term's words → its id
+    values: dict[str, str | float] = field(default_factory=dict)  # [[value:path]] → its date or number (values.py)
 
     def finish_markdown(self, markdown: str, page_src: str) -> str:
         """Resolve [[links]], link each glossary term's first use, and append the abbreviations the page uses."""
-        markdown = resolve(markdown, page_src, self.targets)
+        markdown = resolve(markdown, page_src, self.targets, self.values)
         if page_src != jargon.GLOSSARY_SRC:
             markdown = jargon.link_first_uses(markdown, "../" * page_src.count("/"), self.terms)
         used = sorted(self.abbreviations_in(markdown))
@@ -84,10 +98,25 @@ class Linker:
 
     def unknown_links(self, markdown: str) -> list[tuple[int, str]]:
         """(line, message) for each [[link]] in `markdown` that names no page."""
-        return [(markdown.count("\n", 0, link.start) + 1,
-                 f"the link [[{link.target}]] names no entry{did_you_mean(link.target, self.targets)}; "
-                 "use the id of an entry with a page")
-                for link in find_links(markdown) if link.target not in self.targets]
+        found = []
+        for link in find_links(markdown):
+            line = markdown.count("\n", 0, link.start) + 1
+            if link.target.startswith(data_values.PREFIX):
+                # Checked only against good data: while the data has errors, its values are unknown.
+                wrong = data_values.problem(link.target.removeprefix(data_values.PREFIX), link.text, self.values) \
+                    if self.values else None
+                found += [(line, wrong)] if wrong else []
+            elif link.target not in self.targets:
+                found.append((line, f"the link [[{link.target}]] names no entry"
+                                    f"{did_you_mean(link.target, self.targets)}; use the id of an entry with a page"))
+        return found
+
+    def with_values(self, text: str) -> str:
+        """Only the [[value:…]] of `text` written out: for a hand-written page's title and description."""
+        def written(link: Link) -> str:
+            return _value(link, self.values) or f"[[{link.target}{'|' + link.text if link.text else ''}]]"
+
+        return replace_links(text, written)
 
     def abbreviations_in(self, markdown: str) -> set[str]:
         """The glossary's abbreviations that a page uses: one pass over its words, whatever the glossary's size."""

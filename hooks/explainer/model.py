@@ -256,6 +256,9 @@ class Agreement(Entity):
     in_force: Date | None = None
     parties: Annotated[list[Id], Ref("countries")] = Field(default_factory=list)
     ratifications: list[Ratification] = Field(default_factory=list)
+    worth_usd_billion: float | None = Field(
+        default=None, gt=0, description="What the deals are worth, in US$ billion, as the cited official accounts give "
+                                        "it (the summary says whose figure it is)")
 
 
 Role = Literal["founding member", "member", "associate member", "observer", "suspended", "withdrawn"]

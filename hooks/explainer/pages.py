@@ -28,6 +28,7 @@ from .model import (
     Term,
     date_key,
 )
+from .values import values_of
 
 TIMELINE_PAGE = "timeline.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -152,7 +153,7 @@ class Site:
         site.glossary = {abbr: entity.id for entity in site.entity_by_id.values() for abbr in entity.abbreviations}
         expansions = {abbr: site.entity_by_id[entity_id].name for abbr, entity_id in site.glossary.items()}
         terms = {jargon.term_words(term.term): term.id for term in dataset.of(Term)}
-        site.linker = links.Linker(site.targets, expansions, terms)
+        site.linker = links.Linker(site.targets, expansions, terms, values_of(dataset))
         return site
 
     def _citing_entities(self) -> dict[str, list[str]]:

@@ -14,7 +14,7 @@ from .model import Event, Organisation, Place, Series, Treaty, date_key
 from .pages import Site, entity_src
 
 # The region: the Caucasus to the Chinese border, the Persian frontier to Astana.
-REGION = geo.Frame(west=39.0, south=35.0, east=87.0, north=56.5)
+REGION = geo.Frame(west=39.0, south=33.5, east=87.0, north=56.5)
 # Wide enough for every member of the organisations that lies in Europe or Asia (Hungary to China).
 WIDE = geo.Frame(west=15.0, south=33.0, east=92.0, north=60.0)
 # Simplification, in viewBox units (the viewBox is 1000 wide): about a pixel where the map is drawn.
@@ -28,6 +28,15 @@ ROLE_CLASS = {role: role.replace(" ", "-") for role in ROLE_ORDER}
 SYMBOL_REACH = {"signed": 11.5, "capital": 7.0, "place": 5.5}
 # The roles told apart by pattern, not tone alone: the angle of each one's lines (dots for a suspension).
 PATTERNS = {"observer": 45, "suspended": 0, "withdrawn": 45, "former": 0}
+
+
+@dataclass(frozen=True)
+class Line:
+    """A route drawn through its waypoints: `style` (0, 1, 2…) tells the routes apart by dash as well as name."""
+
+    id: str
+    d: str
+    style: int
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,7 @@ class MapPicture:
     shapes: list[Shape]
     marks: list[Mark] = field(default_factory=list)
     border: str = ""
-    route: str = ""
+    routes: list[Line] = field(default_factory=list)
     legend: list[Key] = field(default_factory=list)
 
     @property
@@ -186,28 +195,30 @@ def _listed(words: list[str], conjunction: str = "and") -> str:
 
 
 def region_map(site: Site) -> MapPicture:
-    """The home page's and the Map page's map: the two parties, their border, capitals and the Middle Corridor."""
+    """The home page's and the Map page's map: the two parties, their border, the places and the routes."""
     frame, detail = REGION, DETAIL["region"]
     css_of = {country: "party" for country in PARTIES}
     labelled = {outline.id for outline in site.geo.countries if site.kind_of.get(outline.id) == "countries"}
     shapes = _shapes(site, frame, detail, css_of, {}, labelled)
     border = "".join(geo.path_data(lines, frame, detail, closed=False) for lines in site.geo.borders.values())
-    routes = {place.on_route for place in places(site) if place.on_route}
-    route = "".join(geo.path_data([[(place.lon, place.lat) for place in route_of(site, route_id)]], frame, 0.1,
-                                  closed=False) for route_id in sorted(routes))
+    route_ids = list(dict.fromkeys(place.on_route for place in places(site) if place.on_route))
+    routes = [Line(route_id, geo.path_data([[(place.lon, place.lat) for place in route_of(site, route_id)]], frame,
+                                           0.1, closed=False), style)
+              for style, route_id in enumerate(route_ids)]
     marks = _marks(site, frame)
     signed = next((mark.name for mark in marks if mark.symbol == "signed"), "")
     description = ("Kazakhstan and Uzbekistan are shaded and their common border is drawn thick. "
                    + (f"A star marks {signed}, where the treaty was signed. " if signed else "")
-                   + "Dots mark the capitals, rings the other places; a dashed line joins the Middle Corridor's "
-                   "waypoints, east to west.")
+                   + "Dots mark the capitals, rings the other places"
+                   + ("; dashed lines join each route's waypoints, as the legend shows." if routes else "."))
     legend = [Key("party", "Kazakhstan and Uzbekistan, the treaty's parties"),
               Key("border", "Their common border", "line"),
-              Key("route", "Middle Corridor, through its cited waypoints (straight lines, not the track)", "line"),
+              *[Key(f"route-{line.style}", f"{links.capitalised(site.names[line.id])}, through its cited waypoints "
+                    "(straight lines, not the track)", "line") for line in routes],
               *symbol_keys(marks)]
     shapes, marks = _labelled(frame, shapes, marks)
-    return MapPicture("region", frame, "Map of Central Asia: Kazakhstan, Uzbekistan and the Middle Corridor",
-                      description, shapes, marks, border, route, legend)
+    return MapPicture("region", frame, "Map of Central Asia: Kazakhstan, Uzbekistan and their routes",
+                      description, shapes, marks, border, routes, legend)
 
 
 def locator_map(site: Site, country_id: str) -> MapPicture | None:

@@ -142,6 +142,10 @@ class Preview:
             problems += self.current.unknown_names(markdown)
         self.errors += [DataError(label, line, "", message) for line, message in problems]
 
+    def with_values(self, text: str) -> str:
+        """A hand-written page's title or description with its [[value:…]] written out (values.py)."""
+        return self.current.made.linker.with_values(text) if self.current else text
+
     def link_hosts(self) -> frozenset[str]:
         """The other hosts a page may link to: those of the sources (none while nothing good is shown)."""
         return self.current.link_hosts if self.current else frozenset()

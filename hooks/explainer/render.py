@@ -54,6 +54,7 @@ from .pages import (
     entity_src,
     section_src,
 )
+from .values import show_date, show_figure
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What a link to an entity page shows on hover or focus (docs/assets/explainer.js fetches it on the first one).
@@ -155,7 +156,7 @@ def environment(site: Site) -> jinja2.Environment:
         literal=escape_literal,
         name_of=lambda entity_id: site.entity_by_id[entity_id].name,
         bibtex=escape_bibtex,
-        figure=lambda value: f"{value:,g}",
+        figure=show_figure,
         capitalised=links.capitalised,
     )
     env.tests["is_article"] = site.is_article_fact
@@ -172,7 +173,8 @@ def environment(site: Site) -> jinja2.Environment:
                        timeline_filters=pictures.timeline_filters, kind_in=pictures.kind_in,
                        untold_events=lambda entity: untold_events(site, entity),
                        CHANGES_FEED=CHANGES_FEED, CHANGES_PAGE=CHANGES_PAGE,
-                       council_meetings=lambda treaty: council_meetings(site, treaty))
+                       council_meetings=lambda treaty: council_meetings(site, treaty),
+                       events_since=lambda treaty: events_since(site, treaty))
     return env
 
 
@@ -233,17 +235,6 @@ def quoted(text: str | None) -> str:
 def escape_cell(text: str | None) -> str:
     """Text for a Markdown table cell: escaped, on one line, pipes kept as text."""
     return escape_text(text).replace("|", "\\|").replace("\n", " ")
-
-
-def show_date(date: str | None) -> str:
-    """A date at its own precision: "1994", "September 2017", "22 December 2022"."""
-    if not date:
-        return ""
-    parts = date.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
 def show_span(start: str | None, end: str | None, precision: str = "full") -> str:
@@ -347,6 +338,18 @@ def council_meetings(site: Site, treaty: Treaty) -> list[Event]:
     councils = {agreement.id for agreement in site.dataset.of(Agreement) if agreement.kind == "council"}
     return [event for _, events in site.eras() for event in events
             if councils & set(event.about) and date_key(event.date) > date_key(treaty.signed)]
+
+
+def events_since(site: Site, treaty: Treaty) -> list[tuple[str, list[Event]]]:
+    """The relationship since the signing: every later event on the timeline, by year, oldest first, leaving out
+    the council meetings that the treaty's own steps already list."""
+    told = {event.id for event in council_meetings(site, treaty)}
+    by_year: dict[str, list[Event]] = {}
+    for _, events in site.eras():
+        for event in events:
+            if event.id not in told and date_key(event.date) > date_key(treaty.signed):
+                by_year.setdefault(event.date[:4], []).append(event)
+    return list(by_year.items())
 
 
 def changes_feed(site: Site) -> str:
