@@ -35,8 +35,9 @@ def test_paths_name_fields_and_list_items_by_id_country_period_or_position():
     known = real_values()
     assert known["treaty-on-allied-relations.signed"] == "2022-12-22"
     assert known["treaty-on-allied-relations.ratifications.uzbekistan.date"] == "2023-11-30"
-    assert known["kazakhstan-uzbekistan-trade.points.latest.period"] == max(
-        path.split(".")[2] for path in known if re.fullmatch(r"kazakhstan-uzbekistan-trade\.points\.\d{4}\.period", path))
+    point = re.compile(r"kazakhstan-uzbekistan-trade\.points\.(\d{4})\.period")
+    years = [match[1] for match in map(point.fullmatch, known) if match]
+    assert known["kazakhstan-uzbekistan-trade.points.latest.period"] == max(years)
     assert values.shown("2022-12-22", None) == "22 December 2022"
     assert values.shown("2022-12-22", "year") == "2022"
     assert values.shown("2022-12-22", "month") == "December 2022"
@@ -67,8 +68,8 @@ def test_the_built_home_page_shows_each_value_and_a_data_change_reaches_it(tmp_p
     borders.write_text(re.sub(r"length_km: [\d.]+", "length_km: 2400", borders.read_text(encoding="utf-8")),
                        encoding="utf-8")
     home_page = project / "docs" / "index.md"
-    home_page.write_text(home_page.read_text(encoding="utf-8") + "\nSigned [[value:treaty-on-allied-relations.sined]].\n",
-                         encoding="utf-8")
+    wrong = "\nSigned [[value:treaty-on-allied-relations.sined]].\n"
+    home_page.write_text(home_page.read_text(encoding="utf-8") + wrong, encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     output = build_output(result)
     assert result.returncode != 0, output
