@@ -228,6 +228,8 @@
      instead: a map on the treaty's two parties (or its middle), the timeline on its latest years. */
   function openPicturesOnTheStory() {
     document.querySelectorAll(".explainer-map__box").forEach(function (box) {
+      /* A map wider than its box says so under it (the cue), so that a reader knows there is more to swipe to. */
+      box.parentElement.classList.toggle("is-wider", box.scrollWidth > box.clientWidth);
       if (box.scrollWidth <= box.clientWidth) return;
       var parties = box.querySelectorAll(".is-party"), left = Infinity, right = -Infinity;
       parties.forEach(function (shape) {
@@ -291,6 +293,76 @@
     form.hidden = false;
     apply(form);
   }
+
+  /* Material swaps the page in place (instant navigation): start again on every new page. */
+  if (window.document$) window.document$.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
+})();
+
+/* Cite and share: the citation gets the day the reader visits and copy buttons; a claim's link (¶), when selected,
+   is copied as well as followed. Without this script the citation says "on the day you read it", and the ¶ is a
+   plain link. */
+(function () {
+  "use strict";
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"];
+  var status = null;
+
+  function today() {
+    var now = new Date();
+    return now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear();
+  }
+
+  /* One polite status line for the whole page, so that a screen reader hears what a copy did. */
+  function say(words) {
+    if (!status) {
+      status = document.createElement("div");
+      status.className = "explainer-status";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = words;
+    status.classList.add("is-shown");
+    clearTimeout(say.timer);
+    say.timer = setTimeout(function () { status.classList.remove("is-shown"); }, 2500);
+  }
+
+  function copy(text, what) {
+    var done = navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error("no clipboard"));
+    return done.then(function () { say(what + " copied"); },
+                     function () { say("Could not copy: select the text and copy it"); });
+  }
+
+  function addButton(after, text, label, what) {
+    if (after.nextElementSibling && after.nextElementSibling.classList.contains("explainer-copy")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "explainer-copy";
+    button.textContent = label;
+    button.addEventListener("click", function () { copy(text(), what); });
+    after.insertAdjacentElement("afterend", button);
+  }
+
+  function start() {
+    document.querySelectorAll(".explainer-accessed").forEach(function (span) { span.textContent = "on " + today(); });
+    document.querySelectorAll(".explainer-cite [data-copy]").forEach(function (citation) {
+      addButton(citation, function () { return citation.textContent.trim(); }, "Copy citation", "Citation");
+    });
+    document.querySelectorAll(".explainer-cite pre").forEach(function (pre) {
+      var box = pre.parentElement && pre.parentElement.classList.contains("highlight") ? pre.parentElement : pre;
+      addButton(box, function () { return pre.textContent.trim(); }, "Copy BibTeX", "BibTeX");
+    });
+    document.querySelectorAll(".explainer-claim-link").forEach(function (link) {
+      link.title = "Copy link to this claim";
+      link.setAttribute("aria-label", "Copy link to this claim");
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest(".explainer-claim-link") : null;
+    if (link) copy(new URL(link.getAttribute("href"), location.href).href, "Link to this claim");
+  });
 
   /* Material swaps the page in place (instant navigation): start again on every new page. */
   if (window.document$) window.document$.subscribe(start);

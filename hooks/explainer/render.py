@@ -308,26 +308,30 @@ def date_told(date: str, text: str) -> bool:
 
 
 class References:
-    """A page's numbered references, Wikipedia-style: the same citation keeps its number."""
+    """A page's numbered references, Wikipedia-style: one per source, which keeps its number wherever the page cites
+    it; the reference lists the words quoted from that source on the page, each once."""
 
     def __init__(self, site: Site) -> None:
         self.site = site
-        self.numbers: dict[tuple[str, str, str], int] = {}
-        self.citations: list[Citation] = []
+        self.numbers: dict[str, int] = {}
+        self.quoted: dict[str, list[Citation]] = {}
 
     def marks(self, cite: list[Citation]) -> str:
-        """Footnote markers for a list of citations, such as [^1][^4]."""
-        return "".join(f"[^{self._number(citation)}]" for citation in cite)
+        """Footnote markers for a list of citations, such as [^1][^4]: one per source."""
+        return "".join(f"[^{number}]" for number in dict.fromkeys(self._number(citation) for citation in cite))
 
     def _number(self, citation: Citation) -> int:
-        key = (citation.source, citation.quote or "", citation.note or "")
-        if key not in self.numbers:
-            self.citations.append(citation)
-            self.numbers[key] = len(self.citations)
-        return self.numbers[key]
+        if citation.source not in self.numbers:
+            self.numbers[citation.source] = len(self.numbers) + 1
+            self.quoted[citation.source] = []
+        said = self.quoted[citation.source]
+        if all((other.quote, other.note) != (citation.quote, citation.note) for other in said):
+            said.append(citation)
+        return self.numbers[citation.source]
 
-    def definitions(self) -> Iterator[tuple[int, Citation]]:
-        return enumerate(self.citations, start=1)
+    def definitions(self) -> Iterator[tuple[int, str, list[Citation]]]:
+        """(number, source id, the citations of it on this page) in the order the page first cites them."""
+        return ((number, source, self.quoted[source]) for source, number in self.numbers.items())
 
 
 # ----- since the article, and what changed ------------------------------------------------------------

@@ -29,7 +29,8 @@ GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "t
                                "data-search-exclude"})
 CONTENT: dict[str, frozenset[str]] = {tag: frozenset(attributes.split()) | GLOBAL_ATTRIBUTES for tag, attributes in {
     # Text and structure (Markdown, tables, footnotes, definition lists, admonitions, details)
-    "p": "", "br": "", "hr": "", "h1": "", "h2": "", "h3": "", "h4": "", "h5": "", "h6": "", "em": "",
+    "p": "data-copy aria-hidden", "br": "", "hr": "", "h1": "", "h2": "", "h3": "", "h4": "", "h5": "", "h6": "",
+    "em": "",
     "strong": "", "b": "", "i": "", "small": "", "sub": "", "sup": "", "s": "", "del": "", "ins": "", "mark": "",
     "code": "", "pre": "", "kbd": "", "blockquote": "cite", "q": "cite", "cite": "", "ul": "", "ol": "start",
     "li": "value data-countries data-country data-organisations data-source", "dl": "", "dt": "", "dd": "",

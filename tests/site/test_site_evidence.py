@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 from explainer.load import iter_nodes, owner_id
 from explainer.model import ENTITY_KINDS, Fact
 from explainer.render import show_date
-from tests.sitebuild import article_of, entity_page, mkdocs_config, page_url, read_page, section_of, text_of
+from tests.sitebuild import article_of, entity_page, mkdocs_config, page_url, read_page, text_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -61,22 +61,29 @@ def test_every_entity_page_says_when_its_facts_last_changed(site_dir, site_data)
     assert site_data.changed, "the tests run in a git checkout, so the dates should be known"
 
 
-def test_every_entity_page_ends_with_a_cite_block(site_dir, site_data):
+def test_every_entity_page_offers_its_citation_under_the_title(site_dir, site_data):
+    """Issue 26: "Cite this page" is a button near the title (a details element, before the first section), not a
+    section below the references; it holds the plain citation and the BibTeX."""
     config = mkdocs_config()
     wrong = []
     for entity, path in entity_pages(site_dir, site_data):
         article = article_of(read_page(path))
-        headings = [h.get("id") for h in article.iter("h2")]
-        if not headings or headings[-1] != "cite-this-page":
-            wrong.append(f"{entity.id}: the last section is {headings[-1:]}, not 'Cite this page'")
+        children = article.element_children()
+        box = article.find("details", class_="explainer-cite")
+        first_section = next((child for child in children if child.tag == "h2"), None)
+        if box is None or box not in children or (first_section is not None
+                                                  and children.index(box) > children.index(first_section)):
+            wrong.append(f"{entity.id}: no 'Cite this page' box before the first section")
             continue
-        block = " ".join(text_of(element) for element in section_of(article, "cite-this-page"))
+        if "cite-this-page" in [h.get("id") for h in article.iter("h2")]:
+            wrong.append(f"{entity.id}: still has a 'Cite this page' section")
+        block = text_of(box)
         url = config["site_url"] + page_url(site_dir, path)
         changed = site_data.changed.get(entity.id)
-        for expected in (entity.name, config["site_name"], url, f"@misc{{{entity.id},",
+        for expected in ("Cite this page", entity.name, config["site_name"], url, f"@misc{{{entity.id},", "accessed",
                          f"Data last changed {show_date(changed.date().isoformat()) if changed else 'on an unknown'}"):
             if expected not in block:
-                wrong.append(f"{entity.id}: the cite block lacks {expected!r}")
+                wrong.append(f"{entity.id}: the cite box lacks {expected!r}")
     assert not wrong, "\n".join(wrong)
 
 
