@@ -323,6 +323,8 @@ class Place(Entity):
     lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive")
     lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive")
     kind: PlaceKind | None = None
+    approximate: bool = Field(default=False, description="True when the coordinates are an editor's estimate (a "
+                                                          "crossing no gazetteer lists), not GeoNames'")
     country: Annotated[Id, Ref("countries")]
     on_route: Annotated[Id | None, Ref("routes")] = Field(
         default=None, description="The route it is a waypoint of, such as middle-corridor; the map draws the route "

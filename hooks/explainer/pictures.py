@@ -84,6 +84,7 @@ class MapPicture:
     border: str = ""
     routes: list[Line] = field(default_factory=list)
     legend: list[Key] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # the places not marked: off the map or too close to another
 
     @property
     def height(self) -> int:
@@ -128,19 +129,27 @@ def route_of(site: Site, route_id: str) -> list[Place]:
     return [place for place in places(site) if place.on_route == route_id]
 
 
-def _marks(site: Site, frame: geo.Frame) -> list[Mark]:
-    marks = []
+def _marks(site: Site, frame: geo.Frame) -> tuple[list[Mark], list[Place]]:
+    """The places' marks, and the places left out: those off the map, or too close to a mark drawn before them
+    (the data file's order: capitals first) to tell apart at this scale, such as a crossing beside Tashkent."""
+    marks: list[Mark] = []
+    left_out = []
     for place in places(site):
         if not frame.contains(place.lon, place.lat):
+            left_out.append(place)
             continue
         x, y = frame.project(place.lon, place.lat)
+        if any(math.dist((x, y), (mark.x, mark.y)) < 2 * SYMBOL_REACH["place"] + SYMBOL_REACH[mark.symbol]
+               for mark in marks):
+            left_out.append(place)
+            continue
         signed = place.id == _signing_place(site)
         title = (f"{place.name}: {kind_in(place)} {site.names.get(place.country, place.country)}"
                  + (" (the treaty was signed here)" if signed else ""))
         symbol = "signed" if signed else "capital" if place.kind == "capital" else "place"
         marks.append(Mark(place.id, place.name, round(x, 1), round(y, 1), (place.kind or "place").replace(" ", "-"),
                           _page("places", place.id), title, symbol))
-    return marks
+    return marks, left_out
 
 
 def _labelled(frame: geo.Frame, shapes: list[Shape], marks: list[Mark]) -> tuple[list[Shape], list[Mark]]:
@@ -151,8 +160,13 @@ def _labelled(frame: geo.Frame, shapes: list[Shape], marks: list[Mark]) -> tuple
     placed_marks = []
     for mark in marks:
         spots = map_labels.beside(mark.x, mark.y, SYMBOL_REACH[mark.symbol], left_first=mark.x > frame.width * 0.8)
-        label = map_labels.place(mark.name, spots, taken, frame.width, frame.height) or spots[0]
-        taken.append(label.box(mark.name))
+        label = map_labels.place(mark.name, spots, taken, frame.width, frame.height)
+        # A capital always has its name (the test names a clash); another place with no room keeps its mark, and
+        # its title and the map's list name it.
+        if label is None and mark.symbol != "place":
+            label = spots[0]
+        if label is not None:
+            taken.append(label.box(mark.name))
         placed_marks.append(replace(mark, label=label))
     names: dict[str, geo.Point | None] = {}
     # The smallest shapes first: they have the fewest spots (the length of a shape's path stands for its size).
@@ -205,7 +219,7 @@ def region_map(site: Site) -> MapPicture:
     routes = [Line(route_id, geo.path_data([[(place.lon, place.lat) for place in route_of(site, route_id)]], frame,
                                            0.1, closed=False), style)
               for style, route_id in enumerate(route_ids)]
-    marks = _marks(site, frame)
+    marks, left_out = _marks(site, frame)
     signed = next((mark.name for mark in marks if mark.symbol == "signed"), "")
     description = ("Kazakhstan and Uzbekistan are shaded and their common border is drawn thick. "
                    + (f"A star marks {signed}, where the treaty was signed. " if signed else "")
@@ -218,7 +232,7 @@ def region_map(site: Site) -> MapPicture:
               *symbol_keys(marks)]
     shapes, marks = _labelled(frame, shapes, marks)
     return MapPicture("region", frame, "Map of Central Asia: Kazakhstan, Uzbekistan and their routes",
-                      description, shapes, marks, border, routes, legend)
+                      description, shapes, marks, border, routes, legend, [place.id for place in left_out])
 
 
 def locator_map(site: Site, country_id: str) -> MapPicture | None:

@@ -249,9 +249,11 @@ def show_span(start: str | None, end: str | None, precision: str = "full") -> st
 
 
 def show_coordinates(place: Place) -> str:
-    """ "41.26° N, 69.22° E": degrees with their hemispheres, as a gazetteer gives them."""
-    return (f"{abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}, "
-            f"{abs(place.lon):.2f}° {'E' if place.lon >= 0 else 'W'}")
+    """ "41.26° N, 69.22° E": degrees with their hemispheres, as a gazetteer gives them; an estimate to a tenth of a
+    degree, "about 40.7° N, 68.6° E"."""
+    digits = 1 if place.approximate else 2
+    return (("about " if place.approximate else "") + f"{abs(place.lat):.{digits}f}° {'N' if place.lat >= 0 else 'S'}, "
+            f"{abs(place.lon):.{digits}f}° {'E' if place.lon >= 0 else 'W'}")
 
 
 def membership_cell(organisation: Organisation, country_id: str) -> str:
