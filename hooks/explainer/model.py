@@ -251,7 +251,8 @@ class Treaty(Entity):
 
 
 class Agreement(Entity):
-    kind: Literal["treaty", "declaration", "commercial agreements", "working group", "council"]
+    kind: Literal["treaty", "intergovernmental agreement", "declaration", "commercial agreements", "working group",
+                  "council"]
     date: Date | None = Field(default=None, description="When it was signed, agreed or set up")
     in_force: Date | None = None
     parties: Annotated[list[Id], Ref("countries")] = Field(default_factory=list)
