@@ -83,23 +83,31 @@ def _line_dates(root: str, path: str, head: str, content: str) -> dict[int, date
 
 def entry_dates(root: Path, entries: Iterable[tuple[str, Node]]) -> dict[str, datetime]:
     """Entry id → the last change to any of its lines (from its first line to the next entry's), per data file."""
+    return node_dates(root, entries)
+
+
+def node_dates(root: Path, nodes: Iterable[tuple[str | None, Node]]) -> dict[str, datetime]:
+    """Key → the last change to any of its node's lines, from its first line to the next node's in the same file.
+    A node keyed None only marks where the node before it ends (an entry's start, for the statements inside it)."""
     if not has_full_history(root):
         return {}
     head = git(root, "rev-parse", "HEAD") or ""
-    by_file: dict[str, list[tuple[int, str]]] = {}
-    for entry_id, node in entries:
-        by_file.setdefault(node._file, []).append((node._line, entry_id))
+    by_file: dict[str, dict[int, str | None]] = {}
+    for key, node in nodes:
+        keys = by_file.setdefault(node._file, {})
+        if key is not None or node._line not in keys:
+            keys[node._line] = key
     found: dict[str, datetime] = {}
-    for path, starts in by_file.items():
+    for path, keyed in by_file.items():
         dates = line_dates(root, path, head)
         if not dates:
             continue
-        starts.sort()
+        starts = sorted(keyed.items())
         ends = [start for start, _ in starts[1:]] + [max(dates) + 1]
-        for (start, entry_id), end in zip(starts, ends, strict=True):
+        for (start, keyed_as), end in zip(starts, ends, strict=True):
             changed = [dates[line] for line in range(start, end) if line in dates]
-            if changed:
-                found[entry_id] = max(changed)
+            if keyed_as is not None and changed:
+                found[keyed_as] = max(changed)
     return found
 
 

@@ -22,7 +22,9 @@ from .model import (
     Entity,
     Era,
     Event,
+    Fact,
     Membership,
+    Node,
     Organisation,
     Source,
     Term,
@@ -38,6 +40,7 @@ ALLOWED_VALUES_PAGE = "allowed-values.md"
 SINCE_PAGE = "since-the-article.md"
 NUMBERS_PAGE = "numbers.md"
 CHANGES_PAGE = "changes.md"
+CHANGE_LOG_PAGE = "change-log.md"
 CHANGES_FEED = "changes.xml"
 T = TypeVar("T")
 # Past this size a country × organisation table is no longer readable (and grows as their product):
@@ -95,6 +98,8 @@ class Site:
     # From git: when each entry's lines last changed, and the data's change log (empty without the history).
     changed: dict[str, datetime] = field(default_factory=dict)
     changes: list[history.Change] = field(default_factory=list)
+    # From git: when each statement (a fact, by its id, or an event) last changed, for the readers' "What changed".
+    statements_changed: dict[str, datetime] = field(default_factory=dict)
     # The published site, from mkdocs.yml, for citations and share cards.
     site_name: str = ""
     site_url: str = ""
@@ -108,8 +113,29 @@ class Site:
         site.changed = history.entry_dates(root, ((entry.id, entry) for kind in Dataset.model_fields
                                                   for entry in getattr(site.dataset, kind)))
         site.changes = history.change_log(root, [history.relative(data_dir, root)])
+        site.statements_changed = history.node_dates(root, site.statement_nodes())
         site.site_name, site.site_url = site_name, site_url
         return site
+
+    def statement_nodes(self) -> Iterator[tuple[str | None, Node]]:
+        """Each fact and event by its id, and each entry unkeyed (where the statement before it ends)."""
+        for kind in Dataset.model_fields:
+            for entry in getattr(self.dataset, kind):
+                yield (entry.id if isinstance(entry, Event) else None), entry
+        for _, node in iter_nodes(self.dataset):
+            if isinstance(node, Fact) and node.id:
+                yield node.id, node
+
+    def statements(self) -> dict[str, tuple[str, str, Fact | Event]]:
+        """Each fact's and event's id → (its place from the site's root, with its anchor; the name of the page it is
+        on; the statement)."""
+        found: dict[str, tuple[str, str, Fact | Event]] = {
+            event.id: (f"{TIMELINE_PAGE}#{event.id}", "Timeline", event) for event in self.dataset.of(Event)}
+        for where, node in iter_nodes(self.dataset):
+            owner = owner_id(where)
+            if isinstance(node, Fact) and node.id and owner in self.targets:
+                found[node.id] = (f"{self.targets[owner][0]}#claim-{node.id}", self.entity_by_id[owner].name, node)
+        return found
 
     def checked_as_of(self, entity: Entity) -> tuple[str, str] | None:
         """When the entry's statements about the present were checked: the oldest and the newest `as_of` among

@@ -29,6 +29,7 @@ from .model import (
     Citation,
     Entity,
     Event,
+    Fact,
     Organisation,
     Place,
     Series,
@@ -42,6 +43,7 @@ from .model import (
 from .output import Output
 from .pages import (
     ALLOWED_VALUES_PAGE,
+    CHANGE_LOG_PAGE,
     CHANGES_FEED,
     CHANGES_PAGE,
     CHECKS_PAGE,
@@ -90,6 +92,7 @@ def outputs(site: Site, source_url: str = "") -> Iterator[Output]:
                  KIND_OF_MODEL[Series].data_file)
     # Made from git, not from a file an editor could change: no edit link.
     yield Output(CHANGES_PAGE, _render(env, "changes.md.j2", site=site), None)
+    yield Output(CHANGE_LOG_PAGE, _render(env, "change-log.md.j2", site=site), None)
     yield Output(CHANGES_FEED, changes_feed(site), None)
     yield Output("data.json", data_json(site), "data/")
     yield Output(PREVIEWS_FILE, previews_json(site), "data/")
@@ -172,7 +175,9 @@ def environment(site: Site) -> jinja2.Environment:
                        event_facets=lambda event: pictures.event_facets(site, event),
                        timeline_filters=pictures.timeline_filters, kind_in=pictures.kind_in,
                        untold_events=lambda entity: untold_events(site, entity),
-                       CHANGES_FEED=CHANGES_FEED, CHANGES_PAGE=CHANGES_PAGE,
+                       CHANGES_FEED=CHANGES_FEED, CHANGES_PAGE=CHANGES_PAGE, CHANGE_LOG_PAGE=CHANGE_LOG_PAGE,
+                       recent_statements=lambda: recent_statements(site),
+                       statement_text=lambda node: node.title if isinstance(node, Event) else node.text,
                        council_meetings=lambda treaty: council_meetings(site, treaty),
                        events_since=lambda treaty: events_since(site, treaty))
     return env
@@ -356,6 +361,23 @@ def events_since(site: Site, treaty: Treaty) -> list[tuple[str, list[Event]]]:
             if event.id not in told and date_key(event.date) > date_key(treaty.signed):
                 by_year.setdefault(event.date[:4], []).append(event)
     return list(by_year.items())
+
+
+# The readers' "What changed": the statements changed on the most recent days, up to about this many.
+RECENT_STATEMENTS = 120
+
+
+def recent_statements(site: Site) -> list[tuple[str, list[tuple[str, str, Fact | Event]]]]:
+    """(day, [(where the statement is, its page's name, the statement)]) for the statements that changed most
+    recently, newest day first; whole days, until about RECENT_STATEMENTS are listed."""
+    statements = site.statements()
+    by_day: dict[str, list[tuple[str, str, Fact | Event]]] = {}
+    for key, moment in sorted(site.statements_changed.items(), key=lambda item: item[1], reverse=True):
+        day = moment.date().isoformat()
+        if key not in statements or (day not in by_day and sum(map(len, by_day.values())) >= RECENT_STATEMENTS):
+            continue
+        by_day.setdefault(day, []).append(statements[key])
+    return list(by_day.items())
 
 
 def changes_feed(site: Site) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree
 
 from explainer.load import iter_nodes, owner_id
 from explainer.model import ENTITY_KINDS, Fact
 from explainer.render import show_date
-from tests.sitebuild import article_of, entity_page, mkdocs_config, page_url, read_page, text_of
+from tests.sitebuild import article_of, entity_page, ids_of, mkdocs_config, page_url, read_page, text_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -104,9 +105,9 @@ def test_since_the_article_lists_the_steps_and_the_ratifications_in_order(site_d
     assert councils and councils == sorted(councils) and councils[0] > treaty.signed, councils
 
 
-def test_the_change_log_and_its_feed_list_every_change(site_dir, site_data):
+def test_the_editors_change_log_and_its_feed_list_every_commit(site_dir, site_data):
     assert site_data.changes, "the tests run in a git checkout with the data's history"
-    page = article_of(read_page(site_dir / "changes" / "index.html"))
+    page = article_of(read_page(site_dir / "change-log" / "index.html"))
     shown = [time.get("datetime") for time in page.iter("time")]
     assert shown == [change.date.isoformat() for change in site_data.changes]
     assert site_data.changes[0].subject.split()[0] in text_of(page)
@@ -116,6 +117,31 @@ def test_the_change_log_and_its_feed_list_every_change(site_dir, site_data):
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == [c.subject for c in site_data.changes]
     site_url = mkdocs_config()["site_url"]
     assert all(link.get("href", "").startswith(site_url) for link in feed.iter(f"{ATOM}link"))
+
+
+def test_what_changed_tells_readers_the_statements_not_the_commits(site_dir, site_data):
+    """Issue 26: readers see the statements that changed, as they read now, each linked to its claim, newest day
+    first; no commit subjects, no file names."""
+    page = article_of(read_page(site_dir / "changes" / "index.html"))
+    text = text_of(page)
+    days = [h.get("id") for h in page.iter("h2")]
+    assert days, "no day listed"
+    assert not re.search(r"\bdata/[\w-]+\.yml|\bissue \d+", text, re.IGNORECASE), text[:500]
+    assert all(change.subject not in text for change in site_data.changes[:20])
+    statements = site_data.statements()
+    newest = max(site_data.statements_changed.values()).date().isoformat()
+    first_day = page.find("h2")
+    assert first_day is not None and show_date(newest) in text_of(first_day)
+    links = [a.get("href") for item in page.iter("li") for a in item.iter("a") if "#" in (a.get("href") or "")]
+    assert len(links) >= 10
+    missing = []
+    for href in links:
+        path, anchor = href.split("#")
+        target = (site_dir / "changes" / path).resolve() / "index.html"
+        if not path or not target.is_file() or anchor not in ids_of(read_page(target)):
+            missing.append(href)
+    assert not missing, f"links to statements that are not on their pages: {missing[:10]}"
+    assert len(statements) > 300  # every fact and event can be listed
 
 
 def test_the_open_data_page_states_a_licence_and_a_citation(site_dir):
