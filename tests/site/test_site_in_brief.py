@@ -56,3 +56,28 @@ def test_the_home_page_one_minute_link_lands_on_the_treaty_box(site_dir, site_da
              and resolve_href(site_dir, home, a.get("href", "")) == (treaty, "in-brief")]
     assert links, "the home page's 'In one minute' item does not link to the treaty's #in-brief"
     assert in_brief_box(site_dir, site_data, TREATY).find(id="in-brief") is not None
+
+
+# Issue 26: a page longer than about this many words of reading opens with its In brief box.
+LONG_PAGE_WORDS = 600
+
+
+def reading_words(article) -> int:
+    """The words a reader reads on an entity page: without its references, pictures, tables, infobox, the cite box
+    and the marks (footnote numbers, ¶)."""
+    skip = {"sup", "figure", "table", "details", "svg"}
+    kept = []
+    for child in article.element_children():
+        if child.has_class("footnote") or child.has_class("explainer-infobox") or child.tag in skip:
+            continue
+        kept.append(child.text_without(*skip))
+    return sum(1 for word in " ".join(kept).split() if any(char.isalpha() for char in word))
+
+
+def test_every_long_entity_page_opens_with_in_brief(site_dir, site_data):
+    long_without = []
+    for entity_id, entity in site_data.entity_by_id.items():
+        words = reading_words(article_of(read_page(entity_page(site_dir, site_data.kind_of[entity_id], entity_id))))
+        if words > LONG_PAGE_WORDS and not entity.in_brief:
+            long_without.append(f"{entity_id}: {words} words")
+    assert not long_without, "long pages with no in_brief: points in the data:\n" + "\n".join(long_without)
