@@ -53,7 +53,16 @@ def make_explainer_project(n: int, root: Path, seed: int = 0) -> Project:
     _fresh(root)
     shutil.copyfile(REPO / CONFIG, root / CONFIG)
     copy_folders(REPO, root, COPIED)
+    without_values(root / "docs")
     return Project(root, generate(n, root, seed, linked_ids(root / "docs")))
+
+
+def without_values(docs: Path) -> None:
+    """Write each [[value:id.field]] of the copied docs/ as a plain figure: generated data holds none of the real
+    data's dates and numbers, and the figure costs the build what the value's text would."""
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"\[\[value:[^\]]*\]\]", "2022", text), encoding="utf-8")
 
 
 def make_real_project(root: Path) -> Project:

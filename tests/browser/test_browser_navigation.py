@@ -35,8 +35,8 @@ def test_search_lists_the_concept_and_opens_it(page, site_url):
 
 def test_a_link_in_an_entitys_text_opens_the_entitys_page(page, site_url):
     open_page(page, site_url, TREATY)
-    # The summary: the first paragraph after the kind line, before the infobox.
-    summary = content(page).locator("p.explainer-kind + p")
+    # The summary: the first paragraph after the kind line and the cite button, before the infobox.
+    summary = content(page).locator("details.explainer-cite + p")
     link = summary.locator("a[href$='countries/kazakhstan/']").first
     expect(link).to_have_text("Kazakhstan")
     link.click()
