@@ -49,8 +49,9 @@ Scheme = Literal["light", "dark"]  # the prefers-color-scheme the context emulat
 @dataclass(frozen=True)
 class Shot:
     """One file: `path` opened on `device` in `scheme` ("light" or "dark"), then `action`:
-    "" nothing; "hover" hover `target`, wait for `selector` and crop to both; "og:image" copy the page's
-    share card instead of a screenshot. Without an action, crop to `selector` if given, else the viewport."""
+    "" nothing; "hover" hover `target`, wait for `selector` and crop to both; "click" click `target`, then crop to
+    `selector`; "viewport-at" scroll `target` into view and keep the viewport; "og:image" copy the page's share card
+    instead of a screenshot. Without an action, crop to `selector` if given, else the viewport."""
 
     name: str
     path: str
@@ -78,6 +79,13 @@ SHOTS: list[Shot] = [
     Shot("share-card", TREATY, action="og:image"),
     *(Shot(f"{name}-{label}", path, device, scheme, selector=selector) for name, (path, selector) in PICTURES.items()
       for label, device, scheme in PICTURE_VARIANTS),
+    # Issue 26, on a phone: the map in its box as the reader first sees it (opened on the parties, with the cue to
+    # swipe), the fact checks filtered by a verdict, and "Cite this page" opened with its copy buttons.
+    Shot("phone-map-in-its-box", "places/", "phone", selector="figure.explainer-map--region"),
+    Shot("phone-fact-check-filter", "fact-checks/?verdict=imprecise", "phone", action="viewport-at",
+         target="#verdict-filter"),
+    Shot("phone-cite-button", "countries/uzbekistan/", "phone", action="click",
+         target="details.explainer-cite > summary", selector="details.explainer-cite"),
 ]
 MARGIN = 16  # px around a hovered mark and what it shows
 README_PICTURE = ROOT / "docs" / "assets" / "screenshot-home.png"
@@ -137,6 +145,12 @@ def take(site_url: str, site_dir: Path, out: Path) -> list[Path]:
                     shutil.copyfile(share_card(page, site_dir), target)
                 elif shot.action == "hover":
                     page.screenshot(path=target, clip=hover_clip(page, shot), animations="disabled", caret="hide")
+                elif shot.action == "click":
+                    page.locator(shot.target).first.click()
+                    page.locator(shot.selector).first.screenshot(path=target, animations="disabled", caret="hide")
+                elif shot.action == "viewport-at":
+                    page.locator(shot.target).first.scroll_into_view_if_needed()
+                    page.screenshot(path=target, animations="disabled", caret="hide")
                 elif shot.selector:
                     page.locator(shot.selector).first.screenshot(path=target, animations="disabled", caret="hide")
                 else:
