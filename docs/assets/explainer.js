@@ -368,3 +368,27 @@
   if (window.document$) window.document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);
 })();
+
+/* A long page's references are folded (hooks/explainer/safety.py): following a footnote mark, or opening the page
+   at a reference, unfolds them first, so that the browser can scroll to the reference. */
+(function () {
+  "use strict";
+
+  function unfold(hash) {
+    if (!hash || hash.indexOf("#fn:") !== 0) return;
+    var target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    var folded = target ? target.closest("details.explainer-references") : null;
+    if (folded && !folded.open) {
+      folded.open = true;
+      target.scrollIntoView();
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var mark = event.target.closest ? event.target.closest("a.footnote-ref") : null;
+    if (mark) unfold(mark.hash);
+  }, true);
+  window.addEventListener("hashchange", function () { unfold(location.hash); });
+  if (window.document$) window.document$.subscribe(function () { unfold(location.hash); });
+  else document.addEventListener("DOMContentLoaded", function () { unfold(location.hash); });
+})();

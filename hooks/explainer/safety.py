@@ -236,8 +236,20 @@ def with_reload_script(page: bytes) -> bytes:
     return POLICY_META.sub(lambda match: match.group(1) + b" " + script_hash(code).encode(), page, count=1)
 
 
+# A page with more references than this shows them folded under a button (issue 26: lighter long pages); a mark's
+# hover box still shows its reference, and following a mark opens the list (explainer.js; Chromium does it itself).
+FOLDED_REFERENCES = 25
+REFERENCES_LIST = re.compile(r'<div class="footnote" data-search-exclude>.*?</ol>\s*</div>', re.DOTALL)
+
+
 def without_references_in_search(content: str) -> str:
     """The content with its footnote marks and references list kept out of the search index: a search result reads
-    as the page's prose, not "1989[3][4]" (the footnotes extension writes these elements, always this way)."""
-    return content.replace('<sup id="fnref', '<sup data-search-exclude id="fnref').replace(
+    as the page's prose, not "1989[3][4]" (the footnotes extension writes these elements, always this way). A long
+    list is folded, so that the browser lays it out only when a reader opens it."""
+    content = content.replace('<sup id="fnref', '<sup data-search-exclude id="fnref').replace(
         '<div class="footnote">', '<div class="footnote" data-search-exclude>')
+    count = content.count('<li id="fn:')
+    if count <= FOLDED_REFERENCES:
+        return content
+    return REFERENCES_LIST.sub(lambda match: f'<details class="explainer-references"><summary>Show all {count} '
+                                             f'references</summary>\n{match.group(0)}\n</details>', content, count=1)
