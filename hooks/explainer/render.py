@@ -332,8 +332,13 @@ class References:
             self.numbers[citation.source] = len(self.numbers) + 1
             self.quoted[citation.source] = []
         said = self.quoted[citation.source]
-        if all((other.quote, other.note) != (citation.quote, citation.note) for other in said):
+        # Each of the source's words once: the same quote cited twice keeps its first note and adds a new one.
+        same = next((index for index, other in enumerate(said) if other.quote == citation.quote), None)
+        if same is None:
             said.append(citation)
+        elif citation.note and citation.note not in (said[same].note or ""):
+            said[same] = said[same].model_copy(
+                update={"note": f"{said[same].note}; {citation.note}" if said[same].note else citation.note})
         return self.numbers[citation.source]
 
     def definitions(self) -> Iterator[tuple[int, str, list[Citation]]]:

@@ -100,7 +100,7 @@ def test_since_the_article_lists_the_steps_and_the_ratifications_in_order(site_d
     assert dates == sorted(r.date for r in treaty.ratifications) == ["2023-11-30", "2024-05-20"]
     assert kinds.index("explainer-step--in-force") == 1 + len(ratified)
     in_force = text_of(steps[kinds.index("explainer-step--in-force")])
-    assert ("unknown" in in_force) == (treaty.in_force is None), in_force
+    assert ("not yet been found" in in_force) == (treaty.in_force is None), in_force
     councils = [step.find("time").get("datetime") for step in steps if step.has_class("explainer-step--council")]
     assert councils and councils == sorted(councils) and councils[0] > treaty.signed, councils
 

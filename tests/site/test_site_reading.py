@@ -15,12 +15,12 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"')\]]*\s+")
 def long_sentences(article) -> Counter[str]:
     """The page's sentences of more than LONG_SENTENCE_WORDS words, normalised, with how often each is shown.
 
-    Footnote numbers and heading anchors are not text; the references list is left out, since one source cited
-    for two different points is listed twice by design (once per point, with its own note).
+    Footnote numbers and heading anchors are not text; the references list (folded or not) is left out: it quotes
+    the sources, whose words may well repeat the page's.
     """
-    references = article.find("div", class_="footnote")
+    references = {article.find("div", class_="footnote"), article.find("details", class_="explainer-references")}
     text = " ".join(child.text_without("sup", "script", "style") if isinstance(child, Element) else child
-                    for child in article.children if child is not references).replace("¶", " ")
+                    for child in article.children if child not in references).replace("¶", " ")
     sentences = (" ".join(sentence.split()).strip(" ,;:").lower() for sentence in SENTENCE_END.split(text))
     # A list of the pages a source supports is not prose: two sources may well support the same pages.
     return Counter(sentence for sentence in sentences
@@ -79,3 +79,17 @@ def test_search_results_read_as_prose(site_dir):
                           r"Treaty) · |^(?:<dl>\s*)?(?:<dt>)?Kind\b|\d#:|<sup|footnote-ref|Timeline, \d{4}",
                           doc["text"])]
     assert len(docs) > 100 and not wrong, "search entries that are not prose:\n" + "\n".join(wrong[:20])
+
+
+# The editors' pages, and the lists whose every line repeats the words of the pages they list, crowded a reader's
+# search results out (the fresh reader's test of issue 22): they are not in the search index.
+NOT_SEARCHED = ("editors/", "change-log/", "changes/", "allowed-values/", "sources/")
+
+
+def test_search_leaves_out_the_editors_pages_and_the_lists(site_dir):
+    import json
+
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    found = sorted({doc["location"].split("#")[0] for doc in docs if doc["location"].split("#")[0] in NOT_SEARCHED})
+    assert not found, f"pages in the search index that readers should not be sent to: {found}"
+    assert any(doc["location"].startswith("timeline/") for doc in docs)
