@@ -241,7 +241,13 @@
       box.scrollLeft = middle - box.clientWidth / 2;
     });
     document.querySelectorAll(".explainer-timeline__box").forEach(function (box) {
-      box.scrollLeft = box.scrollWidth;
+      /* The latest years, without cutting an era's name at the left edge ("…w openings"): show that name whole. */
+      var left = box.scrollWidth - box.clientWidth, origin = box.getBoundingClientRect().left - box.scrollLeft;
+      box.querySelectorAll(".explainer-timeline__bands text").forEach(function (label) {
+        var rect = label.getBoundingClientRect(), start = rect.left - origin, end = rect.right - origin;
+        if (start < left && end > left) left = Math.max(0, start - 4);
+      });
+      box.scrollLeft = left;
     });
   }
 

@@ -70,9 +70,24 @@ def test_the_region_map_opens_on_the_parties_with_a_cue_to_swipe(phone_page, sit
     # Labels stay legible: the map is not shrunk below the width its labels were drawn for.
     assert box.evaluate("box => box.querySelector('svg').getBoundingClientRect().width") >= 600
     # It opens on Uzbekistan (the smaller party), not at its left edge on the Caucasus.
-    phone_page.wait_for_function("document.querySelector('.explainer-map--region .explainer-map__box').scrollLeft > 0")
+    phone_page.wait_for_function(
+        "() => document.querySelector('.explainer-map--region .explainer-map__box').scrollLeft > 0")
     shown = box.bounding_box()
     uzbekistan = figure.locator("path[data-country='uzbekistan']").bounding_box()
     assert shown and uzbekistan
     middle = uzbekistan["x"] + uzbekistan["width"] / 2
     assert shown["x"] <= middle <= shown["x"] + shown["width"], (shown, uzbekistan)
+
+
+def test_the_timeline_opens_on_its_latest_years_with_no_era_name_cut(phone_page, site_url):
+    phone_page.goto(site_url + "timeline/", wait_until="load")
+    box = phone_page.locator(".explainer-timeline__box").first
+    phone_page.wait_for_function("() => document.querySelector('.explainer-timeline__box').scrollLeft > 0")
+    shown = box.bounding_box()
+    cut = box.evaluate("""box => {
+      const edge = box.getBoundingClientRect().left;
+      return [...box.querySelectorAll('.explainer-timeline__bands text')]
+        .filter(label => { const r = label.getBoundingClientRect(); return r.left < edge - 1 && r.right > edge + 1; })
+        .map(label => label.textContent);
+    }""")
+    assert shown and not cut, f"era names cut at the left edge: {cut}"
