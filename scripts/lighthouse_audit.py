@@ -15,8 +15,8 @@ scripts or hooks of ours; build/audit/same): what the page's content costs by it
 the site adds to it. Runs go round the pages in turn (plain, home, home in plain Material, treaty, ... then again), so
 that a busy spell hits every page alike.
 
-Targets: performance >= 95 and at least the plain page's; accessibility, best practices and SEO = 100; the home
-page <= 250 KB sent. Exit status 1 if a page misses one, 2 if Lighthouse could not run.
+Targets: performance >= 95 and at least the same content's in plain Material (issue 26); accessibility, best
+practices and SEO = 100; the home page <= 250 KB sent. Exit status 1 if a page misses one, 2 if Lighthouse could not run.
 """
 
 from __future__ import annotations
@@ -143,8 +143,12 @@ def misses(rows: list[dict]) -> list[str]:
         for category, target in TARGETS.items():
             if row[category] < target:
                 found.append(f"{row['page']}: {category} {row[category]} < {target}")
-        if plain and row["performance"] < plain["performance"]:
-            found.append(f"{row['page']}: performance {row['performance']} < the plain page's {plain['performance']}")
+        # Issue 26 restated issue 13's target: not below the same content built by plain Material in the same run
+        # (the one-paragraph plain page stays in the table, as the theme's own best).
+        same = next((other for other in rows if other["page"] == row["page"] + SAME), None)
+        if same and row["performance"] < same["performance"]:
+            found.append(f"{row['page']}: performance {row['performance']} < the same content in plain Material's "
+                         f"{same['performance']}")
         if row["page"] == "home" and row["kb"] > HOME_MAX_KB:
             found.append(f"home: {row['kb']:.1f} KB sent > {HOME_MAX_KB} KB")
     return found
@@ -211,7 +215,8 @@ def main() -> int:
     if problems:
         print("\nMissed targets:\n" + "\n".join(f"  {problem}" for problem in problems))
         return 1
-    print(f"\nAll targets met (performance >= 95 and the plain page's, 100 elsewhere, home <= {HOME_MAX_KB} KB). "
+    print(f"\nAll targets met (performance >= 95 and the same content's in plain Material, 100 elsewhere, home <= "
+          f"{HOME_MAX_KB} KB). "
           f"Reports: {reports}/")
     return 0
 
