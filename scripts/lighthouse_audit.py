@@ -9,14 +9,15 @@ expects), so each page is run --runs times (default 3) and the run with the medi
 the one reported, as Lighthouse's documentation recommends for variable scores.
 
 The same runs audit a plain Material page (one page of text, the same theme, no features, hooks or scripts of
-ours) built into build/audit/plain: the score the site's pages are held to, measured on the machine as it is now.
+ours) built into build/audit/plain: the theme's own best, measured on the machine as it is now.
 They also audit each key page as plain Material builds it (its finished Markdown, with no palette, features, styles,
 scripts or hooks of ours; build/audit/same): what the page's content costs by itself, so that the table shows what
-the site adds to it. Runs go round the pages in turn (plain, home, home in plain Material, treaty, ... then again), so
-that a busy spell hits every page alike.
+the site adds to it, and the score each page is held to. Runs go round the pages in turn (plain, home, home in
+plain Material, treaty, ... then again), so that a busy spell hits every page alike.
 
 Targets: performance >= 95 and at least the same content's in plain Material (issue 26); accessibility, best
-practices and SEO = 100; the home page <= 250 KB sent. Exit status 1 if a page misses one, 2 if Lighthouse could not run.
+practices and SEO = 100; the home page <= 250 KB sent. Exit status 1 if a page misses one, 2 if Lighthouse could
+not run.
 """
 
 from __future__ import annotations
