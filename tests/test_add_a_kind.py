@@ -35,7 +35,7 @@ class Speech(Entity):
     audience: Annotated[list[Id], Ref("countries")] = Field(default_factory=list)
 '''
 # Step 2: one Kind line in KINDS, where the site should list the section.
-KIND_ANCHOR = '    Kind("concepts", Concept, "data/concepts.yml", "concepts", "Ideas", "Idea"),\n'
+KIND_ANCHOR = '    Kind("concepts", Concept, "data/concepts.yml", "concepts", "Topics", "Topic"),\n'
 KIND_LINE = '    Kind("speeches", Speech, "data/speeches.yml", "speeches", "Speeches", "Speech"),\n'
 # Step 3: a data file.
 DATA = """\
@@ -72,7 +72,7 @@ Speaker
 {% endblock %}
 """
 # Step 5: a nav line.
-NAV_ANCHOR = "  - Ideas: concepts/index.md\n"
+NAV_ANCHOR = "  - Topics: concepts/index.md\n"
 NAV_LINE = "  - Speeches: speeches/index.md\n"
 
 

@@ -482,7 +482,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("organisations", Organisation, "data/organisations.yml", "organisations", "Organisations", "Organisation"),
     Kind("people", Person, "data/people.yml", "people", "People", "Person"),
     Kind("countries", Country, "data/countries.yml", "countries", "Countries", "Country"),
-    Kind("concepts", Concept, "data/concepts.yml", "concepts", "Ideas", "Idea"),
+    Kind("concepts", Concept, "data/concepts.yml", "concepts", "Topics", "Topic"),
     Kind("places", Place, "data/places.yml", "places", "Map", "Place"),
     Kind("borders", Border, "data/borders.yml", "borders", "Borders", "Border"),
     Kind("routes", Route, "data/routes.yml", "routes", "Routes", "Route"),

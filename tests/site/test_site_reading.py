@@ -75,7 +75,7 @@ def test_search_results_read_as_prose(site_dir):
 
     docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     wrong = [f"{doc['location']}: {doc['text'][:80]}" for doc in docs
-             if re.search(r"^(?:<p>)?(?:Agreement|Organisation|Person|Country|Idea|Place|Route|Project|Council|"
+             if re.search(r"^(?:<p>)?(?:Agreement|Organisation|Person|Country|Idea|Topic|Place|Route|Project|Council|"
                           r"Treaty) · |^(?:<dl>\s*)?(?:<dt>)?Kind\b|\d#:|<sup|footnote-ref|Timeline, \d{4}",
                           doc["text"])]
     assert len(docs) > 100 and not wrong, "search entries that are not prose:\n" + "\n".join(wrong[:20])
