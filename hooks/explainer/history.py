@@ -81,14 +81,10 @@ def _line_dates(root: str, path: str, head: str, content: str) -> dict[int, date
     return dates
 
 
-def entry_dates(root: Path, entries: Iterable[tuple[str, Node]]) -> dict[str, datetime]:
-    """Entry id → the last change to any of its lines (from its first line to the next entry's), per data file."""
-    return node_dates(root, entries)
-
-
 def node_dates(root: Path, nodes: Iterable[tuple[str | None, Node]]) -> dict[str, datetime]:
-    """Key → the last change to any of its node's lines, from its first line to the next node's in the same file.
-    A node keyed None only marks where the node before it ends (an entry's start, for the statements inside it)."""
+    """Key → the last change to any of its node's lines, from its first line to the next node's in the same file:
+    an entry's id for its entry, a fact's for its fact. A node keyed None only marks where the node before it ends
+    (an entry's start, for the statements inside the entry before it)."""
     if not has_full_history(root):
         return {}
     head = git(root, "rev-parse", "HEAD") or ""

@@ -110,7 +110,7 @@ class Site:
             site = cls.from_dataset(load_dataset(data_dir))
         site.geo = geo.load(data_dir)
         root = data_dir.parent
-        site.changed = history.entry_dates(root, ((entry.id, entry) for kind in Dataset.model_fields
+        site.changed = history.node_dates(root, ((entry.id, entry) for kind in Dataset.model_fields
                                                   for entry in getattr(site.dataset, kind)))
         site.changes = history.change_log(root, [history.relative(data_dir, root)])
         site.statements_changed = history.node_dates(root, site.statement_nodes())

@@ -349,11 +349,16 @@ class References:
 # ----- since the article, and what changed ------------------------------------------------------------
 
 
+def events_after_signing(site: Site, treaty: Treaty) -> Iterator[Event]:
+    """The timeline's events after the treaty was signed, in date order."""
+    return (event for _, events in site.eras() for event in events
+            if date_key(event.date) > date_key(treaty.signed))
+
+
 def council_meetings(site: Site, treaty: Treaty) -> list[Event]:
     """The events after the signing that concern a council (an agreement of kind "council"), in date order."""
     councils = {agreement.id for agreement in site.dataset.of(Agreement) if agreement.kind == "council"}
-    return [event for _, events in site.eras() for event in events
-            if councils & set(event.about) and date_key(event.date) > date_key(treaty.signed)]
+    return [event for event in events_after_signing(site, treaty) if councils & set(event.about)]
 
 
 def events_since(site: Site, treaty: Treaty) -> list[tuple[str, list[Event]]]:
@@ -361,10 +366,9 @@ def events_since(site: Site, treaty: Treaty) -> list[tuple[str, list[Event]]]:
     the council meetings that the treaty's own steps already list."""
     told = {event.id for event in council_meetings(site, treaty)}
     by_year: dict[str, list[Event]] = {}
-    for _, events in site.eras():
-        for event in events:
-            if event.id not in told and date_key(event.date) > date_key(treaty.signed):
-                by_year.setdefault(event.date[:4], []).append(event)
+    for event in events_after_signing(site, treaty):
+        if event.id not in told:
+            by_year.setdefault(event.date[:4], []).append(event)
     return list(by_year.items())
 
 
@@ -377,11 +381,13 @@ def recent_statements(site: Site) -> list[tuple[str, list[tuple[str, str, Fact |
     recently, newest day first; whole days, until about RECENT_STATEMENTS are listed."""
     statements = site.statements()
     by_day: dict[str, list[tuple[str, str, Fact | Event]]] = {}
+    listed = 0
     for key, moment in sorted(site.statements_changed.items(), key=lambda item: item[1], reverse=True):
         day = moment.date().isoformat()
-        if key not in statements or (day not in by_day and sum(map(len, by_day.values())) >= RECENT_STATEMENTS):
+        if key not in statements or (day not in by_day and listed >= RECENT_STATEMENTS):
             continue
         by_day.setdefault(day, []).append(statements[key])
+        listed += 1
     return list(by_day.items())
 
 
