@@ -15,8 +15,8 @@
 
   /* ----- the two boxes: a preview of a page, and a reference or an expansion ----- */
 
-  /* The box with this id, made on first use; inside <main>, as all content must be in a landmark (axe). Material's
-     instant navigation swaps <main>'s content, so a box left behind in an old page is made again. */
+  /* The box with this id, made on first use; inside <main>, as all content must be in a landmark (axe). Should
+     Material's navigation.instant be turned on, it swaps <main>'s content: a box left behind is then made again. */
   function box(id, className) {
     var node = document.getElementById(id);
     if (!node) {
@@ -251,7 +251,7 @@
     });
   }
 
-  /* Material swaps the page in place (instant navigation): redo this on every new page. */
+  /* Material's document$ announces each page (every page, should navigation.instant ever swap them in place). */
   function start() {
     hideAll();
     armed = null;
@@ -300,7 +300,7 @@
     apply(form);
   }
 
-  /* Material swaps the page in place (instant navigation): start again on every new page. */
+  /* Material's document$ announces each page (every page, should navigation.instant ever swap them in place). */
   if (window.document$) window.document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);
 })();
@@ -370,7 +370,7 @@
     if (link) copy(new URL(link.getAttribute("href"), location.href).href, "Link to this claim");
   });
 
-  /* Material swaps the page in place (instant navigation): start again on every new page. */
+  /* Material's document$ announces each page (every page, should navigation.instant ever swap them in place). */
   if (window.document$) window.document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);
 })();

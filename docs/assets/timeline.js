@@ -1,6 +1,6 @@
 /* The timeline's filters: narrow the picture's marks and the list together by country, organisation and source
-   (the article or context), and keep the choice in the URL (?country=uzbekistan&source=article), which Material's
-   instant navigation keeps too. The controls are hidden in the page: without this script every event shows. */
+   (the article or context), and keep the choice in the URL (?country=uzbekistan&source=article), which the way
+   back to the page keeps too. The controls are hidden in the page: without this script every event shows. */
 (function () {
   "use strict";
   var FIELDS = ["country", "organisation", "source"];
@@ -93,7 +93,7 @@
     apply(form);
   }
 
-  /* Material swaps the page in place (instant navigation): start again on every new page. */
+  /* Material's document$ announces each page (every page, should navigation.instant ever swap them in place). */
   if (window.document$) window.document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);
 })();
