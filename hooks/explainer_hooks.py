@@ -33,7 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from explainer import cards, incremental, safety
+from explainer import cards, i18n, incremental, page_translations, safety
 from explainer.errors import DataError
 from explainer.memo import RUNNING_CODE
 from explainer.preview import Preview
@@ -66,21 +66,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Edit links open a file; "blob" links show it, and can point at an entry's own lines.
     source_url = (config.edit_uri or "").replace("/edit/", "/blob/")
     preview.generate(Path(config.config_file_path).parent / "data", source_url, config.site_name,
-                     config.site_url or "")
+                     config.site_url or "", config.theme["language"])
     docs = Path(config.docs_dir)
     for page in sorted(docs.rglob("*.md")):
-        label = f"{docs.name}/{page.relative_to(docs).as_posix()}"
-        preview.check_page(label, page.read_text(encoding="utf-8-sig"))
+        text, label = docs_page(config, page)
+        preview.check_page(label, text)
     if preview.errors and not preview.serving:
         raise PluginError(preview.report())
     return config
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    docs = Path(config.docs_dir).name
     entry_lines.clear()
     for file in files.documentation_pages():
-        file.edit_uri = f"{docs}/{file.src_uri}"
+        # In a translation, the page in its language (or the English, marked); an edit opens the file it came from.
+        file.content_string, file.edit_uri = docs_page(config, Path(config.docs_dir) / file.src_uri)
     for output in preview.current.outputs if preview.current else []:
         # Entity pages are reached from their section's index, not the sidebar: MkDocs need not list them.
         file = File.generated(config, output.src_uri, content=output.content, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -91,6 +91,22 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     if preview.incremental and preview.current:
         plan_rebuild(files, config)
     return files
+
+
+def docs_page(config: MkDocsConfig, page: Path) -> tuple[str, str]:
+    """A docs/ page's Markdown in the build's language, and the file it comes from (docs/… or its translation)."""
+    docs = Path(config.docs_dir)
+    label = f"{docs.name}/{page.relative_to(docs).as_posix()}"
+    english = page.read_text(encoding="utf-8-sig")
+    language = i18n.language(config.theme["language"])
+    if language.is_source:
+        return english, label
+    root = Path(config.config_file_path).resolve().parent
+    translation = page_translations.translated(root, page, language.code)
+    if translation is not None:
+        return translation, page_translations.translation_path(root, page, language.code).relative_to(root).as_posix()
+    return page_translations.marked_english(english, html.escape(language.gettext(
+        "This page is not yet translated: it is shown in English, the site's authoritative text."))), label
 
 
 def plan_rebuild(files: Files, config: MkDocsConfig) -> None:
@@ -167,7 +183,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 def on_page_content(content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     problems = preview.content_problems(content, allowed(config))
     if not problems:
-        return safety.without_references_in_search(content)
+        return safety.without_references_in_search(untranslated_marked(content, config))
     label = page.file.edit_uri or page.file.src_uri
     if not preview.serving:
         raise PluginError(f"{label}: the page's content holds what a page may not publish:\n" + "\n".join(problems))
@@ -203,7 +219,14 @@ def share_card(page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    return checked(output, page.file.edit_uri or page.file.src_uri, allowed(config, "main.html", page))
+    return checked(untranslated_marked(output, config), page.file.edit_uri or page.file.src_uri,
+                   allowed(config, "main.html", page))
+
+
+def untranslated_marked(html_text: str, config: MkDocsConfig) -> str:
+    """English shown for a missing translation, in <span lang="en"> with a note (i18n.py)."""
+    language = i18n.language(config.theme["language"])
+    return i18n.marked_html(html_text, html.escape(language.gettext("not yet translated")))
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:

@@ -17,16 +17,16 @@ from .markup import Link, find_links, replace_links
 from .model import PAGE_KINDS, Dataset, Entity, Node, Organisation, references
 
 
-def _value(link: Link, known: dict[str, str | float]) -> str | None:
+def _value(link: Link, known: dict[str, str | float], code: str = "en") -> str | None:
     """A [[value:path|style]] written out as text (see values.py); None for any other link or an unknown path."""
     path = link.target.removeprefix(data_values.PREFIX)
     if path == link.target or path not in known:
         return None
-    return html.escape(data_values.shown(known[path], link.text), quote=False)
+    return html.escape(data_values.shown(known[path], link.text, code), quote=False)
 
 
 def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]],
-            known_values: dict[str, str | float] | None = None) -> str:
+            known_values: dict[str, str | float] | None = None, code: str = "en") -> str:
     """Replace every [[id]] with a Markdown link relative to `page_src`; an unknown id stays as written.
 
     `targets` maps an id to (src_uri, text of a bare link). Unknown ids were reported before any page was made
@@ -35,7 +35,7 @@ def resolve(markdown: str, page_src: str, targets: dict[str, tuple[str, str]],
     page_dir = posixpath.dirname(page_src)
 
     def replace(link: Link) -> str:
-        value = _value(link, known_values or {})
+        value = _value(link, known_values or {}, code)
         if value is not None:
             return value
         if link.target not in targets:
@@ -85,10 +85,11 @@ class Linker:
     glossary: dict[str, str] = field(default_factory=dict)
     terms: dict[str, str] = field(default_factory=dict)  # a glossary term's words → its id
     values: dict[str, str | float] = field(default_factory=dict)  # [[value:path]] → its date or number (values.py)
+    language: str = "en"  # the pages' language, in which values are written out
 
     def finish_markdown(self, markdown: str, page_src: str) -> str:
         """Resolve [[links]], link each glossary term's first use, and append the abbreviations the page uses."""
-        markdown = resolve(markdown, page_src, self.targets, self.values)
+        markdown = resolve(markdown, page_src, self.targets, self.values, self.language)
         if page_src != jargon.GLOSSARY_SRC:
             markdown = jargon.link_first_uses(markdown, "../" * page_src.count("/"), self.terms)
         used = sorted(self.abbreviations_in(markdown))
@@ -114,7 +115,8 @@ class Linker:
     def with_values(self, text: str) -> str:
         """Only the [[value:…]] of `text` written out: for a hand-written page's title and description."""
         def written(link: Link) -> str:
-            return _value(link, self.values) or f"[[{link.target}{'|' + link.text if link.text else ''}]]"
+            written_value = _value(link, self.values, self.language)
+            return written_value or f"[[{link.target}{'|' + link.text if link.text else ''}]]"
 
         return replace_links(text, written)
 

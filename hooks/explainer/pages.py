@@ -11,7 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from . import geo, history, jargon, links, safety
+from . import geo, history, i18n, jargon, links, safety, translations
+from .errors import DataError, DataErrors
 from .load import ARTICLE_ID, iter_nodes, load_dataset, owner_id, walk
 from .model import (
     KIND_BY_KEY,
@@ -103,11 +104,25 @@ class Site:
     # The published site, from mkdocs.yml, for citations and share cards.
     site_name: str = ""
     site_url: str = ""
+    # The pages' language, and (for a translation) what its translations cover.
+    language: i18n.Language = field(default_factory=i18n.Language)
+    coverage: translations.Coverage | None = None
 
     @classmethod
-    def load(cls, data_dir: Path, site_name: str = "", site_url: str = "") -> Site:
+    def load(cls, data_dir: Path, site_name: str = "", site_url: str = "", language: str = "en") -> Site:
+        """The site in `language`: for a translation, the data with its translations written in (translations.py)."""
         with cyclic_gc_paused():
-            site = cls.from_dataset(load_dataset(data_dir))
+            dataset = load_dataset(data_dir)
+            coverage = None
+            if language != "en":
+                overlay = translations.load_overlay(data_dir, language, dataset)
+                problems = [DataError(f"hooks/explainer/messages/{language}", 0, "", problem)
+                            for problem in i18n.message_problems(language)]
+                if overlay.errors or problems:
+                    raise DataErrors(overlay.errors + problems)
+                coverage = translations.apply(dataset, overlay)
+            site = cls.from_dataset(dataset, language)
+            site.coverage = coverage
         site.geo = geo.load(data_dir)
         root = data_dir.parent
         site.changed = history.node_dates(root, ((entry.id, entry) for kind in Dataset.model_fields
@@ -157,8 +172,8 @@ class Site:
         return self.site_url.rstrip("/") + "/" + path if self.site_url else path
 
     @classmethod
-    def from_dataset(cls, dataset: Dataset) -> Site:
-        site = cls(dataset)
+    def from_dataset(cls, dataset: Dataset, language: str = "en") -> Site:
+        site = cls(dataset, language=i18n.language(language))
         for kind in PAGE_KINDS:
             for entity in getattr(dataset, kind.key):
                 site.kind_of[entity.id] = kind.key
@@ -177,9 +192,10 @@ class Site:
         site.lines_of = _entry_lines(dataset)
         site.cited_by = site._citing_entities()
         site.glossary = {abbr: entity.id for entity in site.entity_by_id.values() for abbr in entity.abbreviations}
-        expansions = {abbr: site.entity_by_id[entity_id].name for abbr, entity_id in site.glossary.items()}
-        terms = {jargon.term_words(term.term): term.id for term in dataset.of(Term)}
-        site.linker = links.Linker(site.targets, expansions, terms, values_of(dataset))
+        expansions = {abbr: i18n.unmarked(site.entity_by_id[entity_id].name)
+                      for abbr, entity_id in site.glossary.items()}
+        terms = {jargon.term_words(i18n.unmarked(term.term)): term.id for term in dataset.of(Term)}
+        site.linker = links.Linker(site.targets, expansions, terms, values_of(dataset), language)
         return site
 
     def _citing_entities(self) -> dict[str, list[str]]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import safety
 from .errors import DataError, DataErrors, shown_lines
+from .i18n import MESSAGES
 from .incremental import digest
 from .links import Linker
 from .markup import PICTURE_MARK, page_problems
@@ -34,13 +35,13 @@ class Made:
     link_hosts: frozenset[str]  # the hosts of the sources: the only other hosts a page may link to
 
 
-def make(data_dir: Path, source_url: str = "", site_name: str = "", site_url: str = "") -> Made:
-    """Load data/ and make everything from it; raises DataErrors."""
+def make(data_dir: Path, source_url: str = "", site_name: str = "", site_url: str = "", language: str = "en") -> Made:
+    """Load data/ and make everything from it, in `language`; raises DataErrors."""
     # Imported here: the model (pydantic) and the templates take a quarter of a second, which a memo spares.
     from .pages import Site
     from .render import outputs, page_pictures
 
-    site = Site.load(data_dir, site_name, site_url)
+    site = Site.load(data_dir, site_name, site_url, language)
     return Made(list(outputs(site, source_url)), site.linker, page_pictures(site), site.link_hosts())
 
 
@@ -98,7 +99,8 @@ class Preview:
     building: Linker | None = None  # while the data being built has errors: its ids, to check docs/ against
     memo: Memo = field(default_factory=Memo)
 
-    def generate(self, data_dir: Path, source_url: str = "", site_name: str = "", site_url: str = "") -> None:
+    def generate(self, data_dir: Path, source_url: str = "", site_name: str = "", site_url: str = "",
+                 language: str = "en") -> None:
         """Make `current`: the generated files, or on errors the last good ones while serving."""
         self.errors, self.unsafe_pages, self.building = [], set(), None
         root = data_dir.parent
@@ -110,7 +112,8 @@ class Preview:
                                      "it again to see its output")]
             self.current = self.last_good if self.serving else None
             return
-        key = fingerprint(root, [data_dir, Path(__file__).parent / "templates"], source_url, site_name, site_url)
+        key = fingerprint(root, [data_dir, Path(__file__).parent / "templates", MESSAGES], source_url, site_name,
+                          site_url, language)
         if self.current and self.current.memo.key == key:
             # A rebuild while serving, for a docs/ page or back to the last good data: nothing to make again.
             self.memo = self.current.memo
@@ -118,7 +121,7 @@ class Preview:
         if self.memo.key != key:
             self.memo = Memo(key)
         try:
-            self.current = Generated(self.memo, lambda: make(data_dir, source_url, site_name, site_url))
+            self.current = Generated(self.memo, lambda: make(data_dir, source_url, site_name, site_url, language))
             if self.serving:  # loaded now, while the files are good: a later edit may break them
                 self.current.load()
         except DataErrors as errors:

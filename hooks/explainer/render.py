@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 import jinja2
 
 from . import links, pictures
+from .i18n import Language
 from .markup import PICTURE_MARK
 from .model import (
     DATE_PATTERN,
@@ -56,7 +57,7 @@ from .pages import (
     entity_src,
     section_src,
 )
-from .values import show_date, show_figure
+from .values import show_date
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What a link to an entity page shows on hover or focus (docs/assets/explainer.js fetches it on the first one).
@@ -138,12 +139,16 @@ def environment(site: Site) -> jinja2.Environment:
         # Markdown's attribute lists ({#anchor}) would otherwise open Jinja comments.
         comment_start_string="{##",
         comment_end_string="##}",
+        # The words around the data: {{ _("In brief") }}, and {% trans %} for sentences (i18n.py).
+        extensions=["jinja2.ext.i18n"],
     )
+    language = site.language
+    env.install_gettext_callables(language.gettext, language.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         text=escape_text,
-        quoted=quoted,
+        quoted=lambda text: quoted(text, language),
         cell=escape_cell,
-        date=show_date,
+        date=language.date,
         year=lambda date: date[:4] if date else "",
         span=show_span,
         plain=lambda text: links.plain(text, site.names),
@@ -154,12 +159,12 @@ def environment(site: Site) -> jinja2.Environment:
         urlencode_url=lambda url: url.replace(" ", "%20").replace("(", "%28").replace(")", "%29"),
         is_article=site.is_article_fact,
         coordinates=show_coordinates,
-        day=lambda moment: show_date(moment.date().isoformat()),
-        day_of=lambda change: show_date(change.date.date().isoformat()),
+        day=lambda moment: language.date(moment.date().isoformat()),
+        day_of=lambda change: language.date(change.date.date().isoformat()),
         literal=escape_literal,
         name_of=lambda entity_id: site.entity_by_id[entity_id].name,
         bibtex=escape_bibtex,
-        figure=show_figure,
+        figure=language.figure,
         capitalised=links.capitalised,
     )
     env.tests["is_article"] = site.is_article_fact
@@ -229,8 +234,12 @@ def escape_literal(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+!-])", r"\\\1", escape_text(text))
 
 
-def quoted(text: str | None) -> str:
-    """A quotation in “…”, on one line; quotation marks inside it become ‘…’, as British usage nests them."""
+def quoted(text: str | None, language: Language | None = None) -> str:
+    """A quotation in “…”, on one line; quotation marks inside it become ‘…’, as British usage nests them. On a page
+    in Russian, in «…», with „…“ inside."""
+    if language and language.code == "ru":
+        inner = re.sub(r'"([^"]*)"', "„\\1“", (text or "").replace("\n", " ")).replace('"', "“")
+        return language.quoted(escape_text(inner))
     inner = (text or "").replace("\n", " ").replace("“", "‘").replace("”", "’")
     # Straight double quotes inside, as sources print them, nest as single ones too.
     inner = re.sub(r'"([^"]*)"', "‘\\1’", inner).replace('"', "’")

@@ -69,11 +69,14 @@ def _add(value: object, path: str, found: dict[str, str | float]) -> None:
         _walk(value[-1], f"{path}.latest", found)
 
 
-def shown(value: str | float, style: str | None) -> str:
-    """A value as a page shows it: a date at its precision (or its year, or month), a number with its commas."""
+def shown(value: str | float, style: str | None, code: str = "en") -> str:
+    """A value as a page in language `code` shows it: a date at its precision (or its year, or month), a number
+    with its commas (or, in Russian, its spaces)."""
+    from .i18n import language  # i18n formats English with show_date and show_figure
+
     if isinstance(value, str):
-        return value[:4] if style == "year" else show_date(value[:7] if style == "month" else value)
-    return show_figure(value)
+        return value[:4] if style == "year" else language(code).date(value[:7] if style == "month" else value)
+    return language(code).figure(value)
 
 
 def problem(path: str, style: str | None, values: dict[str, str | float]) -> str | None:

@@ -1,0 +1,210 @@
+"""The site's languages: the words the core writes around the data, dates and numbers in each language's form, and
+the mark that shows English where a translation is missing.
+
+English is the authoritative text and needs no table. Every other language has a folder of message tables,
+`messages/<code>/*.yml`, each mapping an English message to its translation (a list of the plural forms where the
+message counts something: for Russian, the forms for 1, 2–4 and 5). What a table lacks is shown in English, marked
+as not yet translated (`untranslated`); `make translations` lists what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .values import show_date, show_figure
+
+MESSAGES = Path(__file__).parent / "messages"
+# Private-use characters around English shown in place of a missing translation: the templates escape and Markdown
+# passes them as they are, and the finished HTML turns them into <span lang="en"> (marked_html). The data may not
+# hold them (load.py refuses private-use characters in translations).
+OPEN, CLOSE = "\ue000", "\ue001"
+MARKERS = re.compile(f"[{OPEN}{CLOSE}]")
+# The languages the site is built in, by code, with their own names (the switcher shows these).
+NAMES = {"en": "English", "ru": "Русский"}
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site: its code (as theme.language names it) and its message table."""
+
+    code: str = "en"
+    messages: Mapping[str, str | list[str]] = field(default_factory=dict)
+
+    @property
+    def is_source(self) -> bool:
+        """English: the language the data is written in."""
+        return self.code == "en"
+
+    def gettext(self, message: str) -> str:
+        """`message` in this language; in English, marked, if the table lacks it."""
+        if self.is_source:
+            return message
+        found = self.messages.get(message)
+        if isinstance(found, str):
+            return found
+        return untranslated(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        """The form of `singular` for `count`; its table entry lists the plural forms in Babel's CLDR order."""
+        if self.is_source:
+            return singular if count == 1 else plural
+        forms = self.messages.get(singular)
+        if not isinstance(forms, list):
+            return untranslated(singular if count == 1 else plural)
+        category = Locale.parse(self.code).plural_form(count)
+        order = ["one", "few", "many", "other"]
+        return forms[min(order.index(category) if category in order else len(forms) - 1, len(forms) - 1)]
+
+    def date(self, date: str | None) -> str:
+        """A date at its own precision: "22 December 2022", "September 2017", "1994"; in Russian "22 декабря 2022",
+        "сентябрь 2017"."""
+        if not date:
+            return ""
+        if self.is_source:
+            return show_date(date)
+        parts = [int(part) for part in date.split("-")]
+        if len(parts) == 1:
+            return str(parts[0])
+        day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+        return format_date(day, "LLLL y" if len(parts) == 2 else "d MMMM y", locale=self.code)
+
+    def figure(self, value: float) -> str:
+        """2357 → "2,357" (English), "2 357" (Russian, with a no-break space); 4.1 → "4.1", "4,1"."""
+        if self.is_source:
+            return show_figure(value)
+        return format_decimal(value, locale=self.code)
+
+    def quoted(self, inner: str) -> str:
+        """Words in this language's quotation marks: “…” (British usage nests ‘…’ inside), «…» (Russian: „…“)."""
+        if self.code == "ru":
+            return f"«{inner.replace('«', '„').replace('»', '“')}»"
+        return f"“{inner}”"
+
+
+def untranslated(text: str) -> str:
+    """English shown where a translation is missing, marked line by line (a mark never spans a paragraph or a list
+    item), after any list or heading mark that starts the line."""
+    return "\n".join(_marked_line(line) for line in text.split("\n"))
+
+
+def _marked_line(line: str) -> str:
+    if not line.strip():
+        return line
+    start = re.match(r"\s*(?:[-*+]\s+|\d+\.\s+|#+\s+|>\s*)?", line)
+    cut = start.end() if start else 0
+    return f"{line[:cut]}{OPEN}{line[cut:]}{CLOSE}"
+
+
+def unmarked(text: str) -> str:
+    """The text without the marks, for where markup cannot go: titles, attributes, pictures, search."""
+    return MARKERS.sub("", text)
+
+
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>|<!--.*?-->", re.DOTALL)
+# Where only text may go: the marks are dropped there.
+TEXT_ONLY = {"title", "svg", "script", "style", "textarea", "option"}
+
+
+def marked_html(page: str, note: str) -> str:
+    """The HTML with each marked run of English in a <span lang="en">, followed by `note` ("not yet translated").
+
+    A span holds text only: at every tag inside a marked run it closes before the tag and opens again after it, so
+    a mark that Markdown spread over several elements still nests. In attributes, titles and pictures the marks are
+    dropped."""
+    if OPEN not in page and CLOSE not in page:
+        return page
+    opening = '<span lang="en" class="explainer-untranslated">'
+    closing = f'</span><small class="explainer-untranslated-note">{note}</small>'
+    out: list[str] = []
+    inside = False  # within a marked run
+    plain_depth = 0  # within a TEXT_ONLY element
+    position = 0
+    for tag in TAG.finditer(page):
+        out.append(_marked_text(page[position:tag.start()], inside, plain_depth > 0, opening, closing))
+        inside = _inside_after(page[position:tag.start()], inside)
+        name = (tag.group(2) or "").lower()
+        if name in TEXT_ONLY:
+            plain_depth += -1 if tag.group(1) else 1
+            plain_depth = max(plain_depth, 0)
+        out.append(unmarked(tag.group(0)))
+        position = tag.end()
+    out.append(_marked_text(page[position:], inside, plain_depth > 0, opening, closing))
+    return "".join(out)
+
+
+def _inside_after(text: str, inside: bool) -> bool:
+    for character in text:
+        if character == OPEN:
+            inside = True
+        elif character == CLOSE:
+            inside = False
+    return inside
+
+
+def _marked_text(text: str, inside: bool, plain: bool, opening: str, closing: str) -> str:
+    if plain:
+        return unmarked(text)
+    if not text.strip() and OPEN not in text and CLOSE not in text:
+        return text
+    out = opening if inside and text.strip() else ""
+    opened = bool(out)
+    for character in text:
+        if character == OPEN:
+            if not opened:
+                out += opening
+                opened = True
+        elif character == CLOSE:
+            if opened:
+                out += closing
+                opened = False
+        else:
+            out += character
+    if opened:
+        out += "</span>"  # the run goes on after the next tag
+    return out
+
+
+@functools.cache
+def language(code: str) -> Language:
+    """The language `code` with its message tables (none for English)."""
+    if code == "en":
+        return Language()
+    messages: dict[str, str | list[str]] = {}
+    for path in sorted((MESSAGES / code).glob("*.yml")):
+        messages.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return Language(code, messages)
+
+
+def message_problems(code: str) -> list[str]:
+    """What is wrong with a language's message tables: a file that is not a mapping of messages to a translation
+    or a list of plural forms, or a message given twice."""
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for path in sorted((MESSAGES / code).glob("*.yml")):
+        label = f"hooks/explainer/messages/{code}/{path.name}"
+        try:
+            table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            problems.append(f"{label}: not YAML ({error})")
+            continue
+        if not isinstance(table, dict):
+            problems.append(f"{label}: write one `English: translation` per line")
+            continue
+        for message, translation in table.items():
+            if not (isinstance(translation, str) or (isinstance(translation, list) and
+                                                     all(isinstance(form, str) for form in translation))):
+                problems.append(f"{label}: {message!r}: give its translation as text, or its plural forms as a list")
+            if message in seen:
+                problems.append(f"{label}: {message!r} is also in {seen[message]}; keep one")
+            seen[message] = label
+    return problems

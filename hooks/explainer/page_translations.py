@@ -1,0 +1,44 @@
+"""Translations of the hand-written pages in docs/: data/i18n/<code>/docs/<page>.md, the whole page in the language,
+whose front matter names the hash of the English page it was made from (`en_hash`, as `make translations` prints
+it). A missing or stale translation shows the English page, marked as not yet translated."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .translations import FOLDER, english_hash
+
+FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.DOTALL)
+EN_HASH = re.compile(r"^en_hash:\s*\"?(?P<hash>[0-9a-f]+)\"?\s*$", re.MULTILINE)
+
+
+def translation_path(root: Path, docs_page: Path, code: str) -> Path:
+    """Where the translation of docs/<page> lives (`root` is the repository)."""
+    return root / "data" / FOLDER / code / "docs" / docs_page.resolve().relative_to(root / "docs")
+
+
+def state_of(root: Path, docs_page: Path, code: str) -> str:
+    """"translated", "stale" (the English changed since) or "missing"."""
+    path = translation_path(root, docs_page, code)
+    if not path.is_file():
+        return "missing"
+    found = FRONT_MATTER.match(path.read_text(encoding="utf-8-sig"))
+    given = EN_HASH.search(found.group("yaml")) if found else None
+    current = english_hash(docs_page.read_text(encoding="utf-8-sig"))
+    return "translated" if given and given.group("hash") == current else "stale"
+
+
+def translated(root: Path, docs_page: Path, code: str) -> str | None:
+    """The page's translation into `code`, if it is there and up to date."""
+    if state_of(root, docs_page, code) != "translated":
+        return None
+    return translation_path(root, docs_page, code).read_text(encoding="utf-8-sig")
+
+
+def marked_english(markdown: str, note: str) -> str:
+    """The English page shown for a missing translation: its body in a block marked lang="en", `note` (already
+    escaped) above it."""
+    found = FRONT_MATTER.match(markdown)
+    head, body = (markdown[:found.end()], markdown[found.end():]) if found else ("", markdown)
+    return f'{head}\n!!! note ""\n    {note}\n\n<div lang="en" markdown>\n\n{body}\n\n</div>\n'

@@ -1,0 +1,257 @@
+"""Translations of the data's words, as overlays: facts stay language-neutral (ids, dates, figures, sources, the
+sources' own words), and only the words the site writes are translated, in `data/i18n/<code>/<file>.yml`.
+
+Each translation names what it translates by the id of the entry (or fact, event, term…) and the field's path from
+it (`summary`, `ratifications[1].text`, `cite[2].note`, counting list items from 1 as editors do), and carries a
+hash of the English it was made from. When the English changes, the hash no longer matches: the translation is
+stale, and the page shows the English, marked, until it is translated again (`make translations` lists what is
+missing or stale).
+
+    translations:
+      - id: eaeu
+        field: summary
+        en_hash: 3f2a9c01b7de
+        text: "Евразийский экономический союз…"
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from .errors import DataError
+from .i18n import MARKERS, untranslated
+from .load import _label, _read, _translate, parsed, text_problems
+from .markup import find_links
+from .model import Citation, Dataset, Date, Node, Source, is_prose
+
+# Where the translations of one language live, under data/.
+FOLDER = "i18n"
+# The one-line fields a reader sees, besides the Markdown (Prose) ones. Not translated: names of sources and their
+# authors (a title is the source's own), quotations (a citation's translation of its quote is its own field, made
+# from `quote`), ids, dates and addresses.
+WORDS = frozenset({"name", "in_text", "title", "term", "place", "capital", "unit", "note", "official_name",
+                   "abbreviations"})
+# A list of short forms is translated as one text, its items separated by this.
+LIST_SEPARATOR = "; "
+HASH_LENGTH = 12
+
+
+class Translation(Node):
+    id: str = Field(min_length=1, description="The entry, fact, event or term whose words these are")
+    field: str = Field(min_length=1, description="The field's path from it: summary, ratifications[1].text")
+    en_hash: str = Field(pattern=r"^[0-9a-f]{12}$", description="The hash of the English it translates")
+    text: str = Field(min_length=1)
+
+
+class TranslationFile(Node):
+    checked: Date = Field(description="When a translator last read these translations against the English")
+    translations: list[Translation] = Field(default_factory=list)
+
+
+def english_hash(text: str) -> str:
+    """A short hash of the English, whitespace aside: a reflowed line is the same text."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:HASH_LENGTH]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translatable text of the data: where it is, and the English it holds."""
+
+    id: str
+    field: str
+    node: Node
+    name: str  # the field's name on `node`
+    english: str
+    file: str  # the data file it is written in
+    prose: bool
+    quote: bool = False  # a citation's quote, whose translation goes to the citation's `translation`
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.id, self.field
+
+
+def units(dataset: Dataset) -> Iterator[Unit]:
+    """Every translatable text in the data, in the files' order."""
+    for kind in Dataset.model_fields:
+        for entry in getattr(dataset, kind):
+            yield from _units(entry, entry.id, "", entry._file)
+
+
+def _units(node: Node, root: str, path: str, file: str) -> Iterator[Unit]:
+    own = getattr(node, "id", None)
+    if isinstance(own, str) and own and path:  # a fact, with its claim id: its own root
+        root, path = own, ""
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        where = f"{path}.{name}" if path else name
+        if isinstance(value, list) and value and isinstance(value[0], Node):
+            for index, child in enumerate(value):
+                yield from _units(child, root, f"{where}[{index + 1}]", file)
+        elif isinstance(value, Node):
+            yield from _units(value, root, where, file)
+        elif isinstance(node, Source):
+            if name == "note" and value:
+                yield Unit(root, where, node, name, value, file, False)
+        elif isinstance(node, Citation) and name == "quote" and value and _translated_quote(node):
+            yield Unit(root, where, node, name, value, file, False, quote=True)
+        elif name == "abbreviations" and value:
+            yield Unit(root, where, node, name, LIST_SEPARATOR.join(value), file, False)
+        elif isinstance(value, str) and value and (is_prose(type(node), name) or name in WORDS):
+            yield Unit(root, where, node, name, value, file, is_prose(type(node), name))
+
+
+def _translated_quote(citation: Citation) -> bool:
+    """Whether a quote is given in translation too: the article's words (the site's subject), and any quote in a
+    language other than English and Russian (it has an English translation already). Other sources' English words
+    are shown as they are, marked as English."""
+    return citation.source == "article" or quote_language(citation) not in ("en", "ru")
+
+
+KAZAKH = re.compile("[әғқңөұүһі]", re.IGNORECASE)
+UZBEK_CYRILLIC = re.compile("[ўқғҳ]", re.IGNORECASE)
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+
+
+def quote_language(citation: Citation) -> str:
+    """The language of a citation's quote, as far as its letters tell: "en" (a quote with no translation is in
+    English), "ru", "kk", "uz", or "" (another Latin-script language: Uzbek, Italian…)."""
+    quote = citation.quote or ""
+    if not citation.translation:
+        return "en"
+    if KAZAKH.search(quote):
+        return "kk"
+    if UZBEK_CYRILLIC.search(quote):
+        return "uz"
+    return "ru" if CYRILLIC.search(quote) else ""
+
+
+@dataclass
+class Overlay:
+    """One language's translations, checked against the data."""
+
+    code: str
+    found: dict[tuple[str, str], Translation] = field(default_factory=dict)
+    errors: list[DataError] = field(default_factory=list)
+
+
+def load_overlay(data_dir: Path, code: str, dataset: Dataset) -> Overlay:
+    """Read data/i18n/<code>/*.yml; refuse an unknown id or field, a field that is not translated, a translation in
+    another file than its entry's, a malformed file, and text that breaks the data's rules."""
+    overlay = Overlay(code)
+    known = {unit.key: unit for unit in units(dataset)}
+    ids = {unit.id for unit in known.values()}
+    root = data_dir.parent
+    for path in sorted((data_dir / FOLDER / code).glob("*.yml")):
+        label = _label(path, root)
+        text = _read(path, label, overlay.errors)
+        if text is None:
+            continue
+        raw = parsed(text, label)
+        try:
+            translations = TranslationFile.model_validate(raw).translations
+        except ValidationError as error:
+            overlay.errors.extend(_translate(error, raw, "translations", TranslationFile, label, 1))
+            continue
+        expected_file = f"data/{path.name}"
+        for translation in translations:
+            problem = _problem(translation, known, ids, expected_file, code)
+            if problem:
+                overlay.errors.append(DataError(label, translation._line, f"{translation.id} {translation.field}",
+                                                problem))
+            elif translation.key in overlay.found:
+                first = overlay.found[translation.key]
+                overlay.errors.append(DataError(label, translation._line, f"{translation.id} {translation.field}",
+                                                f"translated twice (also at line {first._line}); keep one"))
+            else:
+                overlay.found[translation.key] = translation
+    return overlay
+
+
+def _problem(translation: Translation, known: dict[tuple[str, str], Unit], ids: set[str], expected_file: str,
+             code: str) -> str | None:
+    unit = known.get(translation.key)
+    if unit is None:
+        if translation.id not in ids:
+            return f"no entry, fact or event has the id '{translation.id}' (see `make translations`)"
+        fields = sorted(field for id_, field in known if id_ == translation.id)
+        return (f"'{translation.field}' is not a translated field of {translation.id}; its translated fields are: "
+                f"{', '.join(fields)}")
+    if unit.file and unit.file != expected_file:
+        return f"{translation.id} is written in {unit.file}: move this translation to data/{FOLDER}/{code}/" \
+               f"{Path(unit.file).name}"
+    if MARKERS.search(translation.text):
+        return "the text holds a private-use character (U+E000 or U+E001); delete it"
+    problems = text_problems(translation.text, quotation=unit.quote, not_prose=False, prose=unit.prose)
+    if problems:
+        return "; ".join(problems)
+    english_links = sorted({link.target for link in find_links(unit.english)})
+    own_links = sorted({link.target for link in find_links(translation.text)})
+    if unit.prose and english_links != own_links:
+        return (f"the English links [[{']], [['.join(english_links)}]] but the translation links "
+                f"[[{']], [['.join(own_links)}]]; link the same entries")
+    return None
+
+
+@dataclass
+class Coverage:
+    """What one language's translations cover, by data file: (translated, stale, missing) units."""
+
+    files: dict[str, list[int]] = field(default_factory=dict)
+    stale: list[Unit] = field(default_factory=list)
+    missing: list[Unit] = field(default_factory=list)
+
+    def count(self, unit: Unit, state: int) -> None:
+        self.files.setdefault(unit.file, [0, 0, 0])[state] += 1
+
+
+def apply(dataset: Dataset, overlay: Overlay) -> Coverage:
+    """Write the translations into `dataset` (a copy: this changes it); a missing or stale one leaves the English,
+    marked as untranslated. A Russian quotation keeps no English translation on the Russian site."""
+    coverage = Coverage()
+    for unit in list(units(dataset)):
+        translation = overlay.found.get(unit.key)
+        if translation and translation.en_hash == english_hash(unit.english):
+            coverage.count(unit, 0)
+            _write(unit, translation.text)
+        else:
+            (coverage.stale if translation else coverage.missing).append(unit)
+            coverage.count(unit, 1 if translation else 2)
+            if unit.name == "abbreviations":
+                pass  # short forms stay as they are: a mark inside one would break its tooltip
+            elif not unit.quote:
+                _write(unit, untranslated(unit.english))
+            elif isinstance(unit.node, Citation) and unit.node.translation:  # its English translation, marked
+                object.__setattr__(unit.node, "translation", untranslated(unit.node.translation))
+    for kind in Dataset.model_fields:
+        for entry in getattr(dataset, kind):
+            for citation in _citations(entry):
+                if quote_language(citation) == overlay.code:
+                    object.__setattr__(citation, "translation", None)
+    return coverage
+
+
+def _write(unit: Unit, text: str) -> None:
+    if unit.quote:
+        object.__setattr__(unit.node, "translation", text)
+    elif unit.name == "abbreviations":
+        object.__setattr__(unit.node, "abbreviations", [part.strip() for part in text.split(";") if part.strip()])
+    else:
+        object.__setattr__(unit.node, unit.name, text)
+
+
+def _citations(node: Node) -> Iterator[Citation]:
+    if isinstance(node, Citation):
+        yield node
+        return
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        for child in value if isinstance(value, list) else [value]:
+            if isinstance(child, Node):
+                yield from _citations(child)
