@@ -42,6 +42,7 @@ from .model import (
     json_schema,
 )
 from .output import Output
+from .translations import quote_language
 from .pages import (
     ALLOWED_VALUES_PAGE,
     CHANGE_LOG_PAGE,
@@ -168,6 +169,13 @@ def environment(site: Site) -> jinja2.Environment:
         capitalised=links.capitalised,
     )
     env.tests["is_article"] = site.is_article_fact
+    # The language of a citation's quote ("en", "ru", "kk", "uz" or "" when its letters do not tell).
+    env.filters["quote_lang"] = quote_language
+    # The pages' language, and when the translations of a data file were last checked (None in English, or when the
+    # file has no translations yet).
+    env.globals["page_lang"] = language.code
+    env.globals["translation_checked"] = lambda data_file: site.coverage.checked.get(data_file) \
+        if site.coverage else None
     env.globals.update(KINDS=KIND_BY_KEY, SOURCE_KINDS=SOURCE_KINDS, closed_fields=closed_fields,
                        section_src=section_src, entity_src=entity_src,
                        TIMELINE_PAGE=TIMELINE_PAGE, CHECKS_PAGE=CHECKS_PAGE, SOURCES_PAGE=SOURCES_PAGE,
