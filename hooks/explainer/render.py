@@ -42,7 +42,6 @@ from .model import (
     json_schema,
 )
 from .output import Output
-from .translations import quote_language
 from .pages import (
     ALLOWED_VALUES_PAGE,
     CHANGE_LOG_PAGE,
@@ -58,6 +57,7 @@ from .pages import (
     entity_src,
     section_src,
 )
+from .translations import quote_language
 from .values import show_date
 
 TEMPLATES = Path(__file__).parent / "templates"
