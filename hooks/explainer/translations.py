@@ -48,6 +48,10 @@ class Translation(Node):
     en_hash: str = Field(pattern=r"^[0-9a-f]{12}$", description="The hash of the English it translates")
     text: str = Field(min_length=1)
 
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.id, self.field
+
 
 class TranslationFile(Node):
     checked: Date = Field(description="When a translator last read these translations against the English")
