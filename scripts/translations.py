@@ -74,7 +74,10 @@ def worksheet(code: str, file_name: str) -> None:
     for unit in found.missing + found.stale:
         if unit.file != f"data/{file_name}":
             continue
-        print("\n".join(f"  # EN: {line}" for line in textwrap.wrap(" ".join(unit.english.split()), 110)))
+        # Each paragraph on its own lines, a blank "# EN:" between them: the translation keeps the paragraphs.
+        paragraphs = [" ".join(paragraph.split()) for paragraph in unit.english.split("\n\n")]
+        print("\n  # EN:\n".join("\n".join(f"  # EN: {line}" for line in textwrap.wrap(paragraph, 110))
+                                for paragraph in paragraphs))
         print(f"  - id: {json.dumps(unit.id)}\n    field: {json.dumps(unit.field)}\n"
               f"    en_hash: \"{translations.english_hash(unit.english)}\"\n    text: \"\"")
 
