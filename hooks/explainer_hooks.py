@@ -183,7 +183,8 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 def on_page_content(content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     problems = preview.content_problems(content, allowed(config))
     if not problems:
-        return safety.without_references_in_search(untranslated_marked(content, config))
+        words = i18n.language(config.theme["language"]).gettext("Show all %(count)s references")
+        return safety.without_references_in_search(untranslated_marked(content, config), html.escape(words))
     label = page.file.edit_uri or page.file.src_uri
     if not preview.serving:
         raise PluginError(f"{label}: the page's content holds what a page may not publish:\n" + "\n".join(problems))

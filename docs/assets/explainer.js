@@ -1,3 +1,39 @@
+/* The words the scripts write, in the page's language (<html lang>, as the theme sets it from theme.language):
+   English as the scripts write it, or this table's. "%1" and "%2" stand for numbers or dates. Shared with
+   timeline.js, which the page loads after this file. */
+var explainerWords = (function () {
+  "use strict";
+  var WORDS = {
+    ru: {
+      "Reference": "Источник",
+      "Showing %1 of %2 checks": "Показано проверок: %1 из %2",
+      "Showing %1 of %2 events": "Показано событий: %1 из %2",
+      "Citation copied": "Ссылка на источник скопирована",
+      "BibTeX copied": "BibTeX скопирован",
+      "Link to this claim copied": "Ссылка на это утверждение скопирована",
+      "Could not copy: select the text and copy it": "Не удалось скопировать: выделите текст и скопируйте его",
+      "Copy citation": "Скопировать ссылку на источник",
+      "Copy BibTeX": "Скопировать BibTeX",
+      "Copy link to this claim": "Скопировать ссылку на это утверждение",
+      "on %1": "%1"
+    }
+  };
+  var language = document.documentElement.lang || "en";
+  var table = WORDS[language] || {};
+  function words(text) {
+    var values = Array.prototype.slice.call(arguments, 1);
+    return (table[text] || text).replace(/%(\d)/g, function (_, index) { return values[index - 1]; });
+  }
+  /* A day as the page's language writes it: "6 December 2026", "6 декабря 2026". */
+  words.day = function (date) {
+    if (language === "en") {
+      return date.getDate() + " " + date.toLocaleString("en-GB", { month: "long" }) + " " + date.getFullYear();
+    }
+    return date.toLocaleDateString(language, { day: "numeric", month: "long", year: "numeric" }).replace(/\s*г\.$/, "");
+  };
+  return words;
+})();
+
 /* Evidence at a glance, with one set of listeners on the document and nothing made before it is needed:
    - a link to another entry's page previews it (name, kind, summary, from assets/previews.json, built from the data);
    - a footnote mark shows its reference in place (a copy of its entry in the list at the foot of the page);
@@ -138,7 +174,7 @@
     if (mark === shown.tip) return;
     var content = reference(mark);
     // A dialog, not a tooltip: a reference holds links, which a pointer may follow from the box.
-    if (content) showTip(mark, "dialog", "Reference", content);
+    if (content) showTip(mark, "dialog", explainerWords("Reference"), content);
   }
 
   function showExpansion(abbr) {
@@ -276,7 +312,7 @@
       if (show) shown += 1;
     });
     form.querySelector(".explainer-filters__count").textContent =
-      "Showing " + shown + " of " + checks.length + " checks";
+      explainerWords("Showing %1 of %2 checks", shown, checks.length);
     var url = new URL(location.href);
     if (verdict) url.searchParams.set("verdict", verdict);
     else url.searchParams.delete("verdict");
@@ -311,14 +347,7 @@
 (function () {
   "use strict";
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December"];
   var status = null;
-
-  function today() {
-    var now = new Date();
-    return now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear();
-  }
 
   /* One polite status line for the whole page, so that a screen reader hears what a copy did. */
   function say(words) {
@@ -336,8 +365,8 @@
 
   function copy(text, what) {
     var done = navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error("no clipboard"));
-    return done.then(function () { say(what + " copied"); },
-                     function () { say("Could not copy: select the text and copy it"); });
+    return done.then(function () { say(explainerWords(what + " copied")); },
+                     function () { say(explainerWords("Could not copy: select the text and copy it")); });
   }
 
   function addButton(after, text, label, what) {
@@ -351,17 +380,19 @@
   }
 
   function start() {
-    document.querySelectorAll(".explainer-accessed").forEach(function (span) { span.textContent = "on " + today(); });
+    document.querySelectorAll(".explainer-accessed").forEach(function (span) {
+      span.textContent = explainerWords("on %1", explainerWords.day(new Date()));
+    });
     document.querySelectorAll(".explainer-cite [data-copy]").forEach(function (citation) {
-      addButton(citation, function () { return citation.textContent.trim(); }, "Copy citation", "Citation");
+      addButton(citation, function () { return citation.textContent.trim(); }, explainerWords("Copy citation"), "Citation");
     });
     document.querySelectorAll(".explainer-cite pre").forEach(function (pre) {
       var box = pre.parentElement && pre.parentElement.classList.contains("highlight") ? pre.parentElement : pre;
-      addButton(box, function () { return pre.textContent.trim(); }, "Copy BibTeX", "BibTeX");
+      addButton(box, function () { return pre.textContent.trim(); }, explainerWords("Copy BibTeX"), "BibTeX");
     });
     document.querySelectorAll(".explainer-claim-link").forEach(function (link) {
-      link.title = "Copy link to this claim";
-      link.setAttribute("aria-label", "Copy link to this claim");
+      link.title = explainerWords("Copy link to this claim");
+      link.setAttribute("aria-label", explainerWords("Copy link to this claim"));
     });
   }
 

@@ -61,7 +61,7 @@
       }
     });
     form.querySelector(".explainer-filters__count").textContent =
-      "Showing " + shown + " of " + entries.length + " events";
+      explainerWords("Showing %1 of %2 events", shown, entries.length);
   }
 
   /* Keep the choice in the address, without a new history entry for each change. */

@@ -242,14 +242,16 @@ FOLDED_REFERENCES = 25
 REFERENCES_LIST = re.compile(r'<div class="footnote" data-search-exclude>.*?</ol>\s*</div>', re.DOTALL)
 
 
-def without_references_in_search(content: str) -> str:
+def without_references_in_search(content: str, show_all: str = "Show all %(count)s references") -> str:
     """The content with its footnote marks and references list kept out of the search index: a search result reads
     as the page's prose, not "1989[3][4]" (the footnotes extension writes these elements, always this way). A long
-    list is folded, so that the browser lays it out only when a reader opens it."""
+    list is folded, so that the browser lays it out only when a reader opens it, under `show_all` (the page's
+    language's words, escaped)."""
     content = content.replace('<sup id="fnref', '<sup data-search-exclude id="fnref').replace(
         '<div class="footnote">', '<div class="footnote" data-search-exclude>')
     count = content.count('<li id="fn:')
     if count <= FOLDED_REFERENCES:
         return content
-    return REFERENCES_LIST.sub(lambda match: f'<details class="explainer-references"><summary>Show all {count} '
-                                             f'references</summary>\n{match.group(0)}\n</details>', content, count=1)
+    summary = show_all % {"count": count}
+    return REFERENCES_LIST.sub(lambda match: f'<details class="explainer-references"><summary>{summary}'
+                                             f'</summary>\n{match.group(0)}\n</details>', content, count=1)
