@@ -3,6 +3,7 @@
     python scripts/translations.py                    every language: coverage per data file
     python scripts/translations.py ru people.yml      the entries to add to data/i18n/ru/people.yml: what is
                                                       missing or stale there, with its English as a comment
+    python scripts/translations.py ru docs/index.md   the en_hash for the translation of a docs/ page
 
 A translation is stale when the English it was made from has changed (its en_hash no longer matches): translate
 the English again and give the new en_hash this script prints.
@@ -62,7 +63,13 @@ def pages_to_translate(code: str) -> list[tuple[str, str]]:
 
 
 def worksheet(code: str, file_name: str) -> None:
-    """The entries still to translate in one file, as YAML to fill in and append to data/i18n/<code>/<file>."""
+    """The entries still to translate in one file, as YAML to fill in and append to data/i18n/<code>/<file>; for a
+    docs/ page, the en_hash its translation's front matter names."""
+    if file_name.startswith("docs/"):
+        english = (ROOT / file_name).read_text(encoding="utf-8-sig")
+        print(f"en_hash: \"{translations.english_hash(english)}\"  # in the front matter of "
+              f"data/{translations.FOLDER}/{code}/{file_name}")
+        return
     found = coverage(code)
     for unit in found.missing + found.stale:
         if unit.file != f"data/{file_name}":
