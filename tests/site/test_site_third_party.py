@@ -39,7 +39,7 @@ def fetched_urls(element):
 
 def test_html_loads_nothing_from_another_host(site_dir):
     remote = []
-    for path in html_pages(site_dir):
+    for path in html_pages(site_dir, every_language=True):
         page = read_page(path)
         for element in page.iter():
             remote += [f"{page_url(site_dir, path)}: <{element.tag}> {url}"
@@ -74,7 +74,7 @@ def test_no_google_fonts_anywhere(site_dir):
 def test_scripts_are_local_and_make_no_remote_call(site_dir):
     """Every <script src> is a file of the site; our own scripts, inline or not, name no remote host at all."""
     loaded = set()
-    for path in html_pages(site_dir):
+    for path in html_pages(site_dir, every_language=True):
         for script in read_page(path).iter("script"):
             src = script.get("src")
             if not src:
@@ -96,7 +96,7 @@ def test_scripts_are_local_and_make_no_remote_call(site_dir):
 def test_nothing_triggers_the_themes_remote_loads(site_dir):
     """Material's bundle fetches Mermaid from unpkg.com when a page has a Mermaid diagram, and calls the
     GitHub API when repo_url shows a repository widget: no page may have either."""
-    for path in html_pages(site_dir):
+    for path in html_pages(site_dir, every_language=True):
         page = read_page(path)
         mermaid = [element for element in page.iter() if element.has_class("mermaid")]
         assert not mermaid, f"{page_url(site_dir, path)} has a Mermaid diagram (Material loads it from unpkg.com)"
