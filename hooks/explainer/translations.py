@@ -129,9 +129,12 @@ def quote_language(citation: Citation) -> str:
     quote = citation.quote or ""
     if not citation.translation:
         return "en"
-    if KAZAKH.search(quote):
+    letters = len(CYRILLIC.findall(quote)) or 1
+    # By share, not presence: a Russian text may name a Kazakh body («Халық кеңесі»), and Kazakh has its own
+    # letters in most words.
+    if len(KAZAKH.findall(quote)) / letters > 0.05:
         return "kk"
-    if UZBEK_CYRILLIC.search(quote):
+    if len(UZBEK_CYRILLIC.findall(quote)) / letters > 0.05:
         return "uz"
     return "ru" if CYRILLIC.search(quote) else ""
 
