@@ -35,7 +35,7 @@ def coverage(code: str) -> translations.Coverage:
     overlay = translations.load_overlay(DATA, code, dataset)
     if overlay.errors:
         raise DataErrors(overlay.errors)
-    return translations.apply(dataset, overlay)
+    return translations.translated(dataset, overlay)[1]
 
 
 def report(code: str) -> None:

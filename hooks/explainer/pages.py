@@ -120,7 +120,7 @@ class Site:
                             for problem in i18n.message_problems(language)]
                 if overlay.errors or problems:
                     raise DataErrors(overlay.errors + problems)
-                coverage = translations.apply(dataset, overlay)
+                dataset, coverage = translations.translated(dataset, overlay)
             site = cls.from_dataset(dataset, language)
             site.coverage = coverage
         site.geo = geo.load(data_dir)

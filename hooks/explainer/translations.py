@@ -221,9 +221,11 @@ class Coverage:
         self.files.setdefault(unit.file, [0, 0, 0])[state] += 1
 
 
-def apply(dataset: Dataset, overlay: Overlay) -> Coverage:
-    """Write the translations into `dataset` (a copy: this changes it); a missing or stale one leaves the English,
-    marked as untranslated. A Russian quotation keeps no English translation on the Russian site."""
+def translated(english: Dataset, overlay: Overlay) -> tuple[Dataset, Coverage]:
+    """A copy of the data with the translations written in, and what they cover; a missing or stale translation
+    leaves the English, marked as untranslated. A quotation in the overlay's language keeps no English translation.
+    (A copy: the loader keeps the entries it validated for the next load, in English.)"""
+    dataset = english.model_copy(deep=True)
     coverage = Coverage(checked=dict(overlay.checked))
     for unit in list(units(dataset)):
         translation = overlay.found.get(unit.key)
@@ -244,7 +246,7 @@ def apply(dataset: Dataset, overlay: Overlay) -> Coverage:
             for citation in _citations(entry):
                 if quote_language(citation) == overlay.code:
                     object.__setattr__(citation, "translation", None)
-    return coverage
+    return dataset, coverage
 
 
 def _write(unit: Unit, text: str) -> None:
