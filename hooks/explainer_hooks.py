@@ -73,6 +73,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         preview.check_page(label, text)
     if preview.errors and not preview.serving:
         raise PluginError(preview.report())
+    language = i18n.language(config.theme["language"])
+    if not language.is_source:
+        # The footnotes' way back, which Python-Markdown words in English ("%d" is the footnote's number).
+        footnotes = config.mdx_configs.setdefault("footnotes", {})
+        footnotes["BACKLINK_TITLE"] = language.gettext("Jump back to footnote %d in the text")
     return config
 
 
@@ -238,6 +243,9 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
     page_allowed = allowed(config, template_name, base_url=base_url)
     if template_name == "404.html":
         output_content = output_content.replace("<h1>404", preview.notice_html() + "<h1>404", 1)
+        # Material writes this heading in English whatever the theme's language.
+        words = i18n.language(config.theme["language"]).gettext("404 - Not found")
+        output_content = output_content.replace("<h1>404 - Not found</h1>", f"<h1>{html.escape(words)}</h1>", 1)
     return checked(output_content, template_name, page_allowed)
 
 

@@ -114,6 +114,11 @@ def test_marked_english_becomes_a_span_that_nests(data_copy):
     assert html == (f"<title>Tokayev</title><p>{span}A </span><a href=\"x\">{span}link</span></a>{span} and text"
                     '</span><small class="explainer-untranslated-note">ещё не переведено</small></p>'
                     "<svg><text>Map</text></svg>")
+    # An untranslated name inside an untranslated sentence: the sentence's run goes on after the name's.
+    nested = i18n.marked_html(f"<p>{i18n.OPEN}In {i18n.OPEN}Tashkent{i18n.CLOSE} on 21 December{i18n.CLOSE}</p>",
+                              "note")
+    assert nested == (f'<p>{span}In Tashkent on 21 December</span>'
+                      '<small class="explainer-untranslated-note">note</small></p>')
 
 
 def test_dates_numbers_and_plurals_take_the_languages_forms():

@@ -126,52 +126,41 @@ def marked_html(page: str, note: str) -> str:
     opening = '<span lang="en" class="explainer-untranslated">'
     closing = f'</span><small class="explainer-untranslated-note">{note}</small>'
     out: list[str] = []
-    inside = False  # within a marked run
+    depth = 0  # how many marked runs are open: an untranslated name inside an untranslated sentence nests
     plain_depth = 0  # within a TEXT_ONLY element
     position = 0
     for tag in TAG.finditer(page):
-        out.append(_marked_text(page[position:tag.start()], inside, plain_depth > 0, opening, closing))
-        inside = _inside_after(page[position:tag.start()], inside)
+        text, depth = _marked_text(page[position:tag.start()], depth, plain_depth > 0, opening, closing)
+        out.append(text)
         name = (tag.group(2) or "").lower()
         if name in TEXT_ONLY:
-            plain_depth += -1 if tag.group(1) else 1
-            plain_depth = max(plain_depth, 0)
+            plain_depth = max(plain_depth + (-1 if tag.group(1) else 1), 0)
         out.append(unmarked(tag.group(0)))
         position = tag.end()
-    out.append(_marked_text(page[position:], inside, plain_depth > 0, opening, closing))
+    out.append(_marked_text(page[position:], depth, plain_depth > 0, opening, closing)[0])
     return "".join(out)
 
 
-def _inside_after(text: str, inside: bool) -> bool:
-    for character in text:
-        if character == OPEN:
-            inside = True
-        elif character == CLOSE:
-            inside = False
-    return inside
-
-
-def _marked_text(text: str, inside: bool, plain: bool, opening: str, closing: str) -> str:
+def _marked_text(text: str, depth: int, plain: bool, opening: str, closing: str) -> tuple[str, int]:
+    """A run of text between tags, with its marks turned into spans; and how many runs are open after it."""
     if plain:
-        return unmarked(text)
-    if not text.strip() and OPEN not in text and CLOSE not in text:
-        return text
-    out = opening if inside and text.strip() else ""
+        return unmarked(text), max(depth + text.count(OPEN) - text.count(CLOSE), 0)
+    out = opening if depth and text.strip() else ""
     opened = bool(out)
     for character in text:
         if character == OPEN:
+            depth += 1
             if not opened:
-                out += opening
-                opened = True
+                out, opened = out + opening, True
         elif character == CLOSE:
-            if opened:
-                out += closing
-                opened = False
+            depth = max(depth - 1, 0)
+            if opened and not depth:
+                out, opened = out + closing, False
         else:
             out += character
     if opened:
         out += "</span>"  # the run goes on after the next tag
-    return out
+    return out, depth
 
 
 @functools.cache

@@ -12,10 +12,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from tests.sitebuild import REPO, html_pages, page_url, read_page, resolve_href, translations
 
 CODE = "ru"
-# Words no Russian sentence holds, which nearly every English one does: a page that shows them outside an element
-# marked lang="en" (or another language) has English the build did not translate or mark.
-ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|was|for|on|with|by|from|this|that|are|at|as|its|page|see)\b",
-                           re.IGNORECASE)
+# English is text mostly in Latin letters holding one of its small words: "Showing 5 of 20 events", "Also called:
+# …". A name in Latin letters within Russian text ("The Times of Central Asia", "CC BY 4.0") is not: all its other
+# words are capitalised. Nor is a quotation in Italian or Romanian, which has none of these words.
+ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "was", "for", "on", "with", "by", "from", "this", "that", "are",
+                 "at", "as", "its", "has", "have", "be", "not", "or", "an", "it", "page", "see"}
+URL = re.compile(r"\b(?:https?://|www\.)\S+")
 # The theme's own parts, translated by Material itself (theme.language), and what is not words.
 SKIPPED = "script, style, code, pre, kbd, .md-header, .md-footer, .md-nav, .md-search, .md-sidebar, .md-select"
 
@@ -67,11 +69,18 @@ def unmarked_english(html: str) -> list[str]:
         node.decompose()
     found = []
     for node in tree.body.traverse(include_text=True) if tree.body else []:
-        if node.tag != "-text" or not ENGLISH_WORDS.search(node.text_content or ""):
-            continue
-        if not _marked_elsewhere(node):
+        if node.tag == "-text" and reads_as_english(node.text_content or "") and not _marked_elsewhere(node):
             found.append(" ".join((node.text_content or "").split())[:120])
     return found
+
+
+def reads_as_english(text: str) -> bool:
+    text = URL.sub("", text)
+    latin, cyrillic = len(re.findall("[A-Za-z]", text)), len(re.findall("[А-Яа-яЁё]", text))
+    words = re.findall(r"[A-Za-z]+", text)
+    small = [word for word in words if word.lower() in ENGLISH_WORDS]
+    name_like = all(word[0].isupper() or word in ENGLISH_WORDS for word in words)
+    return latin > cyrillic and bool(small) and not name_like
 
 
 def test_no_russian_page_shows_unmarked_english(site_dir):
@@ -89,6 +98,9 @@ def test_the_english_check_finds_unmarked_english():
     page = '<html lang="ru"><body><article><p>Договор подписан.</p><p>{}</p></article></body></html>'
     assert unmarked_english(page.format("The treaty was signed in Tashkent.")) == ["The treaty was signed in Tashkent."]
     assert unmarked_english(page.format('<span lang="en">The treaty was signed.</span>')) == []
+    assert unmarked_english(page.format("Статья The Times of Central Asia, лицензия CC BY 4.0.")) == []
+    assert unmarked_english(page.format("Showing 5 of 20 events")) == ["Showing 5 of 20 events"]
+    assert unmarked_english(page.format("«il documento è stato firmato dal ministro»")) == []
 
 
 def test_russian_pages_say_they_are_russian(site_dir):
