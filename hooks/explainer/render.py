@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import html
 import io
@@ -16,7 +17,7 @@ from xml.etree import ElementTree
 import jinja2
 
 from . import links, pictures
-from .i18n import Language
+from .i18n import Language, unmarked
 from .markup import PICTURE_MARK
 from .model import (
     DATE_PATTERN,
@@ -57,7 +58,7 @@ from .pages import (
     entity_src,
     section_src,
 )
-from .translations import CYRILLIC, quote_language
+from .translations import CYRILLIC, FOLDER, quote_language
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What a link to an entity page shows on hover or focus (docs/assets/explainer.js fetches it on the first one).
@@ -67,7 +68,18 @@ BIBTEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&"
 
 
 def outputs(site: Site, source_url: str = "") -> Iterator[Output]:
-    """Every generated page and data file of the site; `source_url` is where the repository shows its files."""
+    """Every generated page and data file of the site; `source_url` is where the repository shows its files. In a
+    translation, a page's edit button opens the translations of its data file (data/i18n/<code>/<file>)."""
+    for output in _outputs(site, source_url):
+        path = output.edit_path or ""
+        if site.language.is_source or not (path.startswith("data/") and path.endswith(".yml")):
+            yield output
+        else:
+            yield dataclasses.replace(output, edit_path=f"data/{FOLDER}/{site.language.code}/{Path(path).name}",
+                                      edit_url=None)
+
+
+def _outputs(site: Site, source_url: str = "") -> Iterator[Output]:
     env = environment(site)
     env.globals["source_lines_url"] = lambda entity_id: source_lines_url(site, source_url, entity_id)
     for kind in PAGE_KINDS:
@@ -231,7 +243,7 @@ def source_lines_url(site: Site, source_url: str, entity_id: str) -> str:
 
 def quote_lang(citation: Citation, language: Language) -> str:
     """The language of a citation's quote on a page in `language`. On a translated site a quote in the site's own
-    language has lost its translation (translations.apply), and quote_language would take it for English: its
+    language has lost its translation (translations.translated), and quote_language would take it for English: its
     letters tell."""
     if language.is_source or citation.translation or not CYRILLIC.search(citation.quote or ""):
         return quote_language(citation)
@@ -463,13 +475,15 @@ def changes_feed(site: Site) -> str:
 
 def data_json(site: Site) -> str:
     # pydantic's own serialiser: json.dumps with an indent falls back to pure Python (a second at N=5,000).
-    return site.dataset.model_dump_json(indent=1, exclude_none=True) + "\n"
+    # In a translation, any English still untranslated is plain text here, without its marks.
+    return unmarked(site.dataset.model_dump_json(indent=1, exclude_none=True)) + "\n"
 
 
 def previews_json(site: Site) -> str:
     """Each entity page's URL (as "countries/kazakhstan/") → its name, kind and summary, as plain text."""
     previews = {entity_src(kind.key, entity.id).removesuffix(".md") + "/": {
-        "name": entity.name, "kind": kind.label, "summary": " ".join(links.plain(entity.summary, site.names).split())}
+        "name": unmarked(entity.name), "kind": unmarked(site.language.gettext(kind.label)),
+        "summary": unmarked(" ".join(links.plain(entity.summary, site.names).split()))}
         for kind in PAGE_KINDS for entity in site.entities(kind.key)}
     return json.dumps(previews, ensure_ascii=False, separators=(",", ":")) + "\n"
 

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 from explainer.load import iter_nodes, owner_id
 from explainer.model import ENTITY_KINDS, Fact
-from explainer.render import show_date
+from explainer.values import show_date
 from tests.sitebuild import article_of, entity_page, ids_of, mkdocs_config, page_url, read_page, text_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"

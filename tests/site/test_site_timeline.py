@@ -6,7 +6,8 @@ import calendar
 import re
 
 from explainer.model import ENTITY_KINDS, date_key
-from explainer.render import show_date, untold_events
+from explainer.render import untold_events
+from explainer.values import show_date
 from tests.sitebuild import article_of, entity_page, read_page, section_of
 
 
