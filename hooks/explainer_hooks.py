@@ -109,7 +109,11 @@ def docs_page(config: MkDocsConfig, page: Path) -> tuple[str, str]:
     root = Path(config.config_file_path).resolve().parent
     translation = page_translations.translated(root, page, language.code)
     if translation is not None:
-        return translation, page_translations.translation_path(root, page, language.code).relative_to(root).as_posix()
+        checked = page_translations.checked_on(translation)
+        note = language.gettext("The English text is authoritative; this translation was checked on %(date)s.") % {
+            "date": language.date(checked)} if checked else language.gettext("The English text is authoritative.")
+        return (page_translations.with_note(translation, html.escape(note)),
+                page_translations.translation_path(root, page, language.code).relative_to(root).as_posix())
     return page_translations.marked_english(english, html.escape(language.gettext(
         "This page is not yet translated: it is shown in English, the site's authoritative text."))), label
 

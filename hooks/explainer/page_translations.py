@@ -11,6 +11,8 @@ from .translations import FOLDER, english_hash
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.DOTALL)
 EN_HASH = re.compile(r"^en_hash:\s*\"?(?P<hash>[0-9a-f]+)\"?\s*$", re.MULTILINE)
+CHECKED = re.compile(r"^checked:\s*\"?(?P<date>\d{4}(?:-\d\d){0,2})\"?\s*$", re.MULTILINE)
+TITLE = re.compile(r"^# .*$", re.MULTILINE)
 
 
 def translation_path(root: Path, docs_page: Path, code: str) -> Path:
@@ -42,3 +44,17 @@ def marked_english(markdown: str, note: str) -> str:
     found = FRONT_MATTER.match(markdown)
     head, body = (markdown[:found.end()], markdown[found.end():]) if found else ("", markdown)
     return f'{head}\n!!! note ""\n    {note}\n\n<div lang="en" markdown>\n\n{body}\n\n</div>\n'
+
+
+def checked_on(markdown: str) -> str | None:
+    """The day a translation was last read against the English (its front matter's `checked:`)."""
+    found = FRONT_MATTER.match(markdown)
+    date = CHECKED.search(found.group("yaml")) if found else None
+    return date.group("date") if date else None
+
+
+def with_note(markdown: str, note: str) -> str:
+    """The page with `note` (HTML, escaped) under its title, as the generated pages have it."""
+    line = f'\n<p class="explainer-translation-note" data-search-exclude>{note}</p>\n'
+    title = TITLE.search(markdown)
+    return markdown[:title.end()] + "\n" + line + markdown[title.end():] if title else line + markdown

@@ -152,3 +152,18 @@ def test_quotes_keep_their_language(site_dir):
     page = read_page(site_dir / CODE / "treaty" / "treaty-on-allied-relations" / "index.html")
     marked = [span for span in page.iter("span") if span.get("lang") == "en"]
     assert marked, "no quotation on the Russian treaty page is marked as English"
+
+
+def test_every_russian_page_says_the_english_is_authoritative_and_when_it_was_checked(site_dir):
+    missing, undated = [], []
+    for path in russian_pages(site_dir):
+        if path.name == "404.html":
+            continue
+        notes = LexborHTMLParser(path.read_text(encoding="utf-8")).css("article .explainer-translation-note")
+        if not notes:
+            missing.append(page_url(site_dir, path))
+        elif not re.search(r"\d{4}", notes[0].text()):
+            undated.append(page_url(site_dir, path))
+    assert not missing, f"Russian pages without the note on the authoritative English: {missing}"
+    # The pages made from the model or from git (allowed values, what changed) have no translation file to date.
+    assert set(undated) <= {f"{CODE}/allowed-values/", f"{CODE}/changes/", f"{CODE}/change-log/"}, undated
