@@ -211,7 +211,9 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
 
 
 def card_cache(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / ".cache" / "cards"
+    """The share cards drawn before, one folder per language: a build keeps only its own language's cards."""
+    language = config.theme["language"]
+    return Path(config.config_file_path).parent / ".cache" / ("cards" if language == "en" else f"cards-{language}")
 
 
 def share_card(page: Page, config: MkDocsConfig) -> str:

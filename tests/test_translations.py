@@ -137,3 +137,21 @@ def test_dates_numbers_and_plurals_take_the_languages_forms():
 
 def test_the_message_tables_are_well_formed():
     assert i18n.message_problems("ru") == []
+
+
+@pytest.mark.parametrize(("quote", "translation", "expected"), [
+    ("The treaty was signed.", None, "en"),
+    ("Президент подчеркнул, что статус и порядок формирования Халық кеңесі планируется закрепить в новой "
+     "Конституции страны.", "x", "ru"),
+    ("Қазақстан Республикасы Үкіметінің 2022 жылғы қаулысы", "x", "kk"),
+    ("Миллий статистика қўмитаси маълумотларига кўра", "x", "uz"),
+    ("Президент Казахстану Касим-Жомарт Токаєв", "x", "uk"),
+    ("Il nuovo mandato di Mirziyoyev durerà fino al 2030", "x", "it"),
+    ("Investimenti, dell'Industria e del Commercio", "x", "it"),  # not Turkish: an I is no dotless ı
+    ("Popșoi a menționat că", "x", "ro"),
+    ("Oʻzbekiston Respublikasi", "x", "uz"),
+])
+def test_a_quotes_language_is_read_from_its_letters(quote, translation, expected):
+    from explainer.model import Citation
+
+    assert translations.quote_language(Citation(source="s", quote=quote, translation=translation)) == expected

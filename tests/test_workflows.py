@@ -213,10 +213,15 @@ def test_the_makefile_has_its_targets():
 
 
 @needs_make
-@pytest.mark.parametrize(("args", "address"), [((), "127.0.0.1:8000"), (("PORT=8001",), "127.0.0.1:8001")])
-def test_make_serve_binds_the_loopback_address_on_the_port_asked_for(args, address):
+@pytest.mark.parametrize(("args", "command"), [
+    ((), "mkdocs serve --dirty -f mkdocs.yml -a 127.0.0.1:8000"),
+    (("PORT=8001",), "mkdocs serve --dirty -f mkdocs.yml -a 127.0.0.1:8001"),
+    (("LANG=ru",), "mkdocs serve --dirty -f mkdocs.ru.yml -a 127.0.0.1:8000"),
+])
+def test_make_serve_binds_the_loopback_address_on_the_port_asked_for(args, command):
+    """The English site unless LANG names a translation on make's command line (the terminal's LANG is a locale)."""
     planned = make("-n", "serve", *args, "-o", ".venv/.site").stdout.splitlines()
-    assert planned[-1].endswith(f"mkdocs serve --dirty -a {address}"), planned
+    assert planned[-1].endswith(command), planned
 
 
 @needs_make

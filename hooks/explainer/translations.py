@@ -121,22 +121,35 @@ def _translated_quote(citation: Citation) -> bool:
 KAZAKH = re.compile("[әғқңөұүһі]", re.IGNORECASE)
 UZBEK_CYRILLIC = re.compile("[ўқғҳ]", re.IGNORECASE)
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+UKRAINIAN = re.compile("[їєґ]", re.IGNORECASE)
+# Case-sensitive: the Turkish dotless ı folds to I under IGNORECASE.
+LATIN_LANGUAGES = [(code, re.compile(pattern)) for code, pattern in (
+    ("ar", "[\u0600-\u06ff]"), ("az", "[əƏ]"), ("uz", "[ogOG][ʻ‘'’]"), ("ro", "[șțăâîȘȚĂÂÎ]"),
+    ("sk", r"[ľĺŕôĽĹŔÔ]|\b(?:bol|roku|sa)\b"), ("cs", "[ěřůĚŘŮ]"),
+    ("it", r"(?i:\b(?:il|del|della|dello|degli|nel|che|per|sono|stato|quando)\b)"), ("tr", "[ğışĞŞİ]"),
+    ("de", r"ß|(?i:\b(?:der|die|und|das|ist|nicht)\b)"), ("fr", r"(?i:\b(?:les?|des|du|est|une|dans)\b)"))]
 
 
 def quote_language(citation: Citation) -> str:
-    """The language of a citation's quote, as far as its letters tell: "en" (a quote with no translation is in
-    English), "ru", "kk", "uz", or "" (another Latin-script language: Uzbek, Italian…)."""
+    """The language of a citation's quote, as far as its letters and small words tell: "en" (a quote with no
+    translation is in English), "ru", "kk", "uz", "uk", the Latin-script languages of LATIN_LANGUAGES, or "" when
+    nothing tells. It marks the quote's language on the pages (lang="…"), for screen readers and browsers."""
     quote = citation.quote or ""
     if not citation.translation:
         return "en"
     letters = len(CYRILLIC.findall(quote)) or 1
     # By share, not presence: a Russian text may name a Kazakh body («Халық кеңесі»), and Kazakh has its own
     # letters in most words.
+    if UKRAINIAN.search(quote):
+        return "uk"
     if len(KAZAKH.findall(quote)) / letters > 0.05:
         return "kk"
     if len(UZBEK_CYRILLIC.findall(quote)) / letters > 0.05:
         return "uz"
-    return "ru" if CYRILLIC.search(quote) else ""
+    if CYRILLIC.search(quote):
+        return "ru"
+    # Latin script: the first language whose own letters or small words the quote holds.
+    return next((code for code, pattern in LATIN_LANGUAGES if pattern.search(quote)), "")
 
 
 @dataclass

@@ -71,14 +71,15 @@ def test_glossary_lists_every_abbreviation(site_dir, site_data):
 def running_text(element) -> str:
     """Text a reader reads as prose: not links, headings, footnotes, admonition titles or abbreviation tooltips,
     nor the labels and legends of pictures (a figure names things; it does not explain them), nor the page's
-    citation (it names the page)."""
+    citation (it names the page), nor the change log's commit subjects (an editor's words, quoted)."""
     skip = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "script", "style", "code", "figure"}
     parts = []
     for child in element.children:
         if isinstance(child, str):
             parts.append(child)
         elif child.tag not in skip and not any(child.has_class(name) for name in ("footnote", "admonition-title",
-                                                                                    "explainer-cite")):
+                                                                                    "explainer-cite",
+                                                                                    "explainer-commit")):
             parts.append(running_text(child))
     return " ".join(parts)
 

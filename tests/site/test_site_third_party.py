@@ -20,7 +20,8 @@ NOT_FETCHED = {"canonical"}
 FONT_HOSTS = re.compile(r"fonts\.(googleapis|gstatic)\.com")
 CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 # The theme's own scripts: they reach a third-party host only when a page asks for it (checked below).
-THEME_SCRIPTS = re.compile(r"^assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|lunr/.*|workers/.*)$")
+# Material's own scripts, in each language's copy of the theme (ru/assets/…).
+THEME_SCRIPTS = re.compile(r"^(?:[a-z]{2}/)?assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|lunr/.*|workers/.*)$")
 
 
 def fetched_urls(element):
