@@ -137,7 +137,21 @@ def plan_rebuild(files: Files, config: MkDocsConfig) -> None:
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     theme["nav"], theme["files"] = nav, files
     allowed_at.clear()
+    # The menu's titles (mkdocs.yml's nav:, written once, in English) in the build's language.
+    language = i18n.language(config.theme["language"])
+    if not language.is_source:
+        for item in nav:
+            translate_titles(item, language)
     return nav
+
+
+def translate_titles(item: object, language: i18n.Language) -> None:
+    """A menu entry's title and its children's, as the message table gives them."""
+    title = getattr(item, "title", None)
+    if isinstance(title, str) and title:
+        item.title = i18n.unmarked(language.gettext(title))  # type: ignore[attr-defined]
+    for child in getattr(item, "children", None) or []:
+        translate_titles(child, language)
 
 
 def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:

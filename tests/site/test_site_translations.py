@@ -19,7 +19,7 @@ ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "was", "for", "on", "with
                  "at", "as", "its", "has", "have", "be", "not", "or", "an", "it", "page", "see"}
 URL = re.compile(r"\b(?:https?://|www\.)\S+")
 # The theme's own parts, translated by Material itself (theme.language), and what is not words.
-SKIPPED = "script, style, code, pre, kbd, .md-header, .md-footer, .md-nav, .md-search, .md-sidebar, .md-select"
+SKIPPED = "script, style, code, pre, kbd, .md-header, .md-footer__inner, .md-search, .md-select"
 
 
 def russian_pages(site_dir):
