@@ -39,6 +39,8 @@ class Language:
 
     code: str = "en"
     messages: Mapping[str, str | list[str]] = field(default_factory=dict)
+    # The messages asked for that the table lacks, for the tests and `make translations`.
+    missing: set[str] = field(default_factory=set, compare=False)
 
     @property
     def is_source(self) -> bool:
@@ -52,6 +54,7 @@ class Language:
         found = self.messages.get(message)
         if isinstance(found, str):
             return found
+        self.missing.add(message)
         return untranslated(message)
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
@@ -60,6 +63,7 @@ class Language:
             return singular if count == 1 else plural
         forms = self.messages.get(singular)
         if not isinstance(forms, list):
+            self.missing.add(singular)
             return untranslated(singular if count == 1 else plural)
         category = Locale.parse(self.code).plural_form(count)
         order = ["one", "few", "many", "other"]

@@ -281,8 +281,9 @@ def latest_roles(organisation: Organisation) -> dict[str, str]:
 def _members_picture(site: Site, key: str, title: str, roles: dict[str, str], notes: dict[str, str]) -> MapPicture:
     _ = site.language.gettext
     css_of = {country: ROLE_CLASS[role] for country, role in roles.items()}
-    titles = {country: f"{site.names.get(country, country)}: {notes.get(country, _(roles[country]))}"
-              for country in roles}
+    # A country's note, where it has one, in place of its role ("former" has no words of its own).
+    described = {country: notes[country] if country in notes else _(role) for country, role in roles.items()}
+    titles = {country: f"{site.names.get(country, country)}: {described[country]}" for country in roles}
     shapes, _marks = _labelled(WIDE, _shapes(site, WIDE, DETAIL["members"], css_of, titles, set(roles)), [])
     legend = [Key(ROLE_CLASS[role], _(role).capitalize() if role != "former" else
                   _("Member of an earlier organisation only")) for role in ROLE_ORDER if role in roles.values()]
