@@ -30,16 +30,20 @@ def languages() -> list[str]:
     return sorted(path.name for path in (DATA / translations.FOLDER).iterdir() if path.is_dir())
 
 
-def coverage(code: str) -> translations.Coverage:
+def overlay_and_coverage(code: str) -> tuple[translations.Overlay, translations.Coverage]:
     dataset = load_dataset(DATA)
     overlay = translations.load_overlay(DATA, code, dataset)
     if overlay.errors:
         raise DataErrors(overlay.errors)
-    return translations.translated(dataset, overlay)[1]
+    return overlay, translations.translated(dataset, overlay)[1]
+
+
+def coverage(code: str) -> translations.Coverage:
+    return overlay_and_coverage(code)[1]
 
 
 def report(code: str) -> None:
-    found = coverage(code)
+    overlay, found = overlay_and_coverage(code)
     done = sum(counts[0] for counts in found.files.values())
     total = sum(sum(counts) for counts in found.files.values())
     print(f"{i18n.NAMES.get(code, code)} ({code}): {done} of {total} texts translated ({100 * done / total:.1f}%)")
@@ -49,6 +53,8 @@ def report(code: str) -> None:
         print(f"  stale: {unit.file}: {unit.id} {unit.field}")
     if len(found.stale) > 20:
         print(f"  … and {len(found.stale) - 20} more stale")
+    for orphan in overlay.orphans:
+        print(f"  no longer used (the fact was reworded; delete it): {orphan._file}:{orphan._line}: {orphan.id}")
     pages = [page for page in pages_to_translate(code) if page[1] != "translated"]
     for page, state in pages:
         print(f"  docs/{page}: {state}")

@@ -96,6 +96,14 @@ def test_the_loader_refuses_what_it_cannot_use(data_copy, text, expected):
     assert all(message.startswith("data/i18n/ru/people.yml:") for message in messages), messages
 
 
+def test_the_translation_of_a_reworded_fact_is_set_aside_not_an_error(data_copy):
+    """A fact without an id: is named by a hash of its text: rewording it leaves its translation naming nothing."""
+    overlay = overlay_of(data_copy, {"people.yml": "checked: 2026-12-06\ntranslations:\n"
+                                     + entry("0123abcd", "text", "old words", "старые слова")})
+    assert not overlay.errors
+    assert [orphan.id for orphan in overlay.orphans] == ["0123abcd"]
+
+
 def test_a_malformed_file_is_an_error_at_its_line_and_the_site_does_not_load(data_copy):
     overlay = overlay_of(data_copy, {"people.yml": "checked: 2026-12-06\ntranslations:\n  - id: [tokayev\n"})
     assert [error.file for error in overlay.errors] == ["data/i18n/ru/people.yml"]
