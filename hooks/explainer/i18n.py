@@ -4,7 +4,8 @@ the mark that shows English where a translation is missing.
 English is the authoritative text and needs no table. Every other language has a folder of message tables,
 `messages/<code>/*.yml`, each mapping an English message to its translation (a list of the plural forms where the
 message counts something: for Russian, the forms for 1, 2–4 and 5). What a table lacks is shown in English, marked
-as not yet translated (`untranslated`); `make translations` lists what is missing.
+as not yet translated (`untranslated`), and noted in `Language.missing`: tests/test_translations.py renders the
+whole site in each language and finds none.
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ from .values import show_date, show_figure
 MESSAGES = Path(__file__).parent / "messages"
 # Private-use characters around English shown in place of a missing translation: the templates escape and Markdown
 # passes them as they are, and the finished HTML turns them into <span lang="en"> (marked_html). The data may not
-# hold them (load.py refuses private-use characters in translations).
+# hold them (translations.py refuses them in a translation).
 OPEN, CLOSE = "\ue000", "\ue001"
 MARKERS = re.compile(f"[{OPEN}{CLOSE}]")
-# The languages the site is built in, by code, with their own names (the switcher shows these).
+# The languages' own names, for `make translations` (the switcher's are mkdocs.yml's extra.languages).
 NAMES = {"en": "English", "ru": "Русский"}
 
 
