@@ -70,9 +70,9 @@ class Language:
         order = ["one", "few", "many", "other"]
         return forms[min(order.index(category) if category in order else len(forms) - 1, len(forms) - 1)]
 
-    def date(self, date: str | None) -> str:
+    def date(self, date: str | None, form: str = "") -> str:
         """A date at its own precision: "22 December 2022", "September 2017", "1994"; in Russian "22 декабря 2022",
-        "сентябрь 2017"."""
+        "сентябрь 2017", or with `form` "genitive" (after «с», «до», «к») "сентября 2017". English has one form."""
         if not date:
             return ""
         if self.is_source:
@@ -81,7 +81,8 @@ class Language:
         if len(parts) == 1:
             return str(parts[0])
         day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
-        return format_date(day, "LLLL y" if len(parts) == 2 else "d MMMM y", locale=self.code)
+        month = "MMMM y" if form == "genitive" else "LLLL y"  # CLDR's month names: in a date, and standing alone
+        return format_date(day, month if len(parts) == 2 else "d MMMM y", locale=self.code)
 
     def figure(self, value: float) -> str:
         """2357 → "2,357" (English), "2 357" (Russian, with a no-break space); 4.1 → "4.1", "4,1"."""
@@ -94,6 +95,11 @@ class Language:
         if self.code == "ru":
             return f"«{inner.replace('«', '„').replace('»', '“')}»"
         return f"“{inner}”"
+
+
+def in_latin(text: str) -> bool:
+    """Whether a text is written mostly in Latin letters (a name left in English on a Russian page)."""
+    return len(re.findall("[A-Za-z]", text)) > len(re.findall("[А-Яа-яЁё]", text))
 
 
 def untranslated(text: str) -> str:

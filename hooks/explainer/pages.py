@@ -107,22 +107,27 @@ class Site:
     # The pages' language, and (for a translation) what its translations cover.
     language: i18n.Language = field(default_factory=i18n.Language)
     coverage: translations.Coverage | None = None
+    # In a translation, each entry as written in English: what a page leaves out because its text already tells it
+    # is worked out from the English, so that both languages show the same (render.untold_events).
+    english: dict[str, Entity] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path, site_name: str = "", site_url: str = "", language: str = "en") -> Site:
         """The site in `language`: for a translation, the data with its translations written in (translations.py)."""
         with cyclic_gc_paused():
             dataset = load_dataset(data_dir)
-            coverage = None
+            coverage, english = None, {}
             if language != "en":
                 overlay = translations.load_overlay(data_dir, language, dataset)
                 problems = [DataError(f"hooks/explainer/messages/{language}", 0, "", problem)
                             for problem in i18n.message_problems(language)]
                 if overlay.errors or problems:
                     raise DataErrors(overlay.errors + problems)
+                english = {entity.id: entity for kind in PAGE_KINDS for entity in getattr(dataset, kind.key)}
                 dataset, coverage = translations.translated(dataset, overlay)
             site = cls.from_dataset(dataset, language)
             site.coverage = coverage
+            site.english = english if language != "en" else {}
         site.geo = geo.load(data_dir)
         root = data_dir.parent
         site.changed = history.node_dates(root, ((entry.id, entry) for kind in Dataset.model_fields

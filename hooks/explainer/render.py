@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 import jinja2
 
 from . import links, pictures
-from .i18n import Language, unmarked
+from .i18n import Language, in_latin, unmarked
 from .markup import PICTURE_MARK
 from .model import (
     DATE_PATTERN,
@@ -59,6 +59,7 @@ from .pages import (
     section_src,
 )
 from .translations import CYRILLIC, FOLDER, quote_language
+from .values import show_date
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What a link to an entity page shows on hover or focus (docs/assets/explainer.js fetches it on the first one).
@@ -160,7 +161,7 @@ def environment(site: Site) -> jinja2.Environment:
         text=escape_text,
         quoted=lambda text: quoted(text, language),
         cell=escape_cell,
-        date=language.date,
+        date=lambda date, form="": language.date(date, form),
         year=lambda date: date[:4] if date else "",
         span=lambda start, end, precision="full": show_span(start, end, precision, language),
         plain=lambda text: links.plain(text, site.names),
@@ -183,6 +184,7 @@ def environment(site: Site) -> jinja2.Environment:
     env.globals.update(membership_cell=lambda organisation, country: membership_cell(organisation, country, language),
                        series_chart=lambda series: pictures.series_chart(series, language))
     env.tests["is_article"] = site.is_article_fact
+    env.tests["latin"] = in_latin
     # The language of a citation's quote ("en", "ru", "kk", "uz" or "" when its letters do not tell).
     env.filters["quote_lang"] = lambda citation: quote_lang(citation, language)
     # The pages' language, and when the translations of a data file were last checked (None in English, or when the
@@ -289,9 +291,10 @@ def show_span(start: str | None, end: str | None, precision: str = "full", langu
     if start and end:
         first, last = shown(start), shown(end)
         return first if first == last else f"{first}–{last}" if precision == "year" else f"{first} – {last}"
+    after = (lambda date: language.date(date, "genitive")) if precision != "year" else shown  # «с июня 2019 года»
     if start:
-        return language.gettext("since %(date)s") % {"date": shown(start)}
-    return language.gettext("until %(date)s") % {"date": shown(end)} if end else ""
+        return language.gettext("since %(date)s") % {"date": after(start)}
+    return language.gettext("until %(date)s") % {"date": after(end)} if end else ""
 
 
 def show_coordinates(place: Place, language: Language | None = None) -> str:
@@ -323,20 +326,20 @@ YEAR_ALONE = "".join(f"(?<!{month} )" for month in MONTHS) + r"(?<!\d)"
 
 
 def untold_events(site: Site, entity: Entity) -> list[Event]:
-    """The entity's events, in date order, leaving out those whose date the page's own text already gives."""
-    told = own_text(entity, site.language)
+    """The entity's events, in date order, leaving out those whose date the page's own text already gives (read in
+    English, the text every translation follows)."""
+    told = own_text(site.english.get(entity.id, entity))
     events = sorted(site.events_of.get(entity.id, []), key=lambda event: (event.date, event.id))
-    return [event for event in events if not date_told(site.language.date(event.date), len(event.date.split("-")),
-                                                       told)]
+    return [event for event in events if not date_told(show_date(event.date), len(event.date.split("-")), told)]
 
 
-def own_text(entity: Entity, language: Language) -> str:
+def own_text(entity: Entity) -> str:
     """Everything the entry itself shows (its texts, and its dates as shown), without its citations."""
     found: list[str] = []
 
     def walk(value: object) -> None:
         if isinstance(value, str):
-            found.append(language.date(value) if re.fullmatch(DATE_PATTERN, value) else value)
+            found.append(show_date(value) if re.fullmatch(DATE_PATTERN, value) else value)
         elif isinstance(value, dict):
             for key, inner in value.items():
                 # Infoboxes show a ratification's date, not its text.

@@ -37,8 +37,16 @@ FOLDER = "i18n"
 # from `quote`), ids, dates and addresses.
 WORDS = frozenset({"name", "in_text", "title", "term", "place", "capital", "unit", "note", "official_name",
                    "abbreviations"})
-# A list of short forms is translated as one text, its items separated by this.
+# Lists of names translated as one text, their items separated by this.
+LISTS = frozenset({"abbreviations", "aliases"})
 LIST_SEPARATOR = "; "
+# Names that stay as they are while untranslated (no "not yet translated" mark): short forms, other names, and a
+# source's title and publisher. The pages mark them as English where they are.
+NAMES = LISTS | {"title", "publisher"}
+# A source title the site glossed or labelled in English: "Президенты… (The presidents…)", "… (in Kazakh)".
+SITE_WORDS_IN_TITLE = re.compile(r"[А-Яа-яЁё]|\(in [A-Z][a-z]+\)")
+# A publisher with a description in English ("Press service of the President of Uzbekistan"), not a bare name.
+DESCRIPTION = re.compile(r"\b(?!(?:of|and|the|for)\b)[a-z]{4,}\b")
 HASH_LENGTH = 12
 # The id the loader gives a fact without one (model.claim_id): a hash of its text, which a rewording changes.
 CLAIM_HASH = re.compile(r"[0-9a-f]{8}")
@@ -103,11 +111,14 @@ def _units(node: Node, root: str, path: str, file: str) -> Iterator[Unit]:
         elif isinstance(value, Node):
             yield from _units(value, root, where, file)
         elif isinstance(node, Source):
-            if name == "note" and value:
+            # A source's note is the site's words; its title and publisher are the source's own, translated only
+            # where the site wrote English into them ("(in Kazakh)", an English gloss, a description).
+            if value and (name == "note" or (name == "title" and SITE_WORDS_IN_TITLE.search(value))
+                          or (name == "publisher" and DESCRIPTION.search(value))):
                 yield Unit(root, where, node, name, value, file, False)
         elif isinstance(node, Citation) and name == "quote" and value and _translated_quote(node):
             yield Unit(root, where, node, name, value, file, False, quote=True)
-        elif name == "abbreviations" and value:
+        elif name in LISTS and value:
             yield Unit(root, where, node, name, LIST_SEPARATOR.join(value), file, False)
         elif isinstance(value, str) and value and (is_prose(type(node), name) or name in WORDS):
             yield Unit(root, where, node, name, value, file, is_prose(type(node), name))
@@ -257,8 +268,8 @@ def translated(english: Dataset, overlay: Overlay) -> tuple[Dataset, Coverage]:
         else:
             (coverage.stale if translation else coverage.missing).append(unit)
             coverage.count(unit, 1 if translation else 2)
-            if unit.name == "abbreviations":
-                pass  # short forms stay as they are: a mark inside one would break its tooltip
+            if unit.name in NAMES and (unit.name in LISTS or isinstance(unit.node, Source)):
+                pass  # names stay as they are (a mark inside a short form would break its tooltip)
             elif not unit.quote:
                 _write(unit, untranslated(unit.english))
             elif isinstance(unit.node, Citation) and unit.node.translation:  # its English translation, marked
@@ -274,8 +285,8 @@ def translated(english: Dataset, overlay: Overlay) -> tuple[Dataset, Coverage]:
 def _write(unit: Unit, text: str) -> None:
     if unit.quote:
         object.__setattr__(unit.node, "translation", text)
-    elif unit.name == "abbreviations":
-        object.__setattr__(unit.node, "abbreviations", [part.strip() for part in text.split(";") if part.strip()])
+    elif unit.name in LISTS:
+        object.__setattr__(unit.node, unit.name, [part.strip() for part in text.split(";") if part.strip()])
     else:
         object.__setattr__(unit.node, unit.name, text)
 
