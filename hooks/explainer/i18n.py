@@ -181,7 +181,11 @@ def language(code: str) -> Language:
         return Language()
     messages: dict[str, str | list[str]] = {}
     for path in sorted((MESSAGES / code).glob("*.yml")):
-        messages.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        try:
+            table = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError:
+            continue  # message_problems reports it, and the build stops on that
+        messages.update(table if isinstance(table, dict) else {})
     return Language(code, messages)
 
 
