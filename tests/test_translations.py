@@ -175,3 +175,17 @@ def test_every_word_the_core_writes_has_its_russian():
     made = list(outputs(Site.load(REPO / "data", language="ru")))
     assert len(made) > 100
     assert not russian.missing, f"messages without a Russian translation: {sorted(russian.missing)}"
+
+
+def test_a_broken_message_table_is_reported_not_raised(tmp_path, monkeypatch):
+    (tmp_path / "ru").mkdir()
+    (tmp_path / "ru" / "broken.yml").write_text("Data last changed %(date)s: Последнее изменение: %(date)s\n",
+                                                encoding="utf-8")
+    monkeypatch.setattr(i18n, "MESSAGES", tmp_path)
+    i18n.language.cache_clear()
+    try:
+        assert i18n.language("ru").messages == {}
+        problems = i18n.message_problems("ru")
+        assert len(problems) == 1 and problems[0].startswith("hooks/explainer/messages/ru/broken.yml: not YAML")
+    finally:
+        i18n.language.cache_clear()
