@@ -45,8 +45,6 @@ LIST_SEPARATOR = "; "
 NAMES = LISTS | {"title", "publisher"}
 # A source title the site glossed or labelled in English: "Президенты… (The presidents…)", "… (in Kazakh)".
 SITE_WORDS_IN_TITLE = re.compile(r"[А-Яа-яЁё]|\(in [A-Z][a-z]+\)")
-# A publisher with a description in English ("Press service of the President of Uzbekistan"), not a bare name.
-DESCRIPTION = re.compile(r"\b(?!(?:of|and|the|for)\b)[a-z]{4,}\b")
 HASH_LENGTH = 12
 # The id the loader gives a fact without one (model.claim_id): a hash of its text, which a rewording changes.
 CLAIM_HASH = re.compile(r"[0-9a-f]{8}")
@@ -111,10 +109,10 @@ def _units(node: Node, root: str, path: str, file: str) -> Iterator[Unit]:
         elif isinstance(value, Node):
             yield from _units(value, root, where, file)
         elif isinstance(node, Source):
-            # A source's note is the site's words; its title and publisher are the source's own, translated only
-            # where the site wrote English into them ("(in Kazakh)", an English gloss, a description).
-            if value and (name == "note" or (name == "title" and SITE_WORDS_IN_TITLE.search(value))
-                          or (name == "publisher" and DESCRIPTION.search(value))):
+            # A source's note is the site's words; its publisher is named as Russian readers know it (a publication's
+            # own name stays as it is); its title is the source's own, translated only where the site wrote English
+            # into it ("(in Kazakh)", an English gloss).
+            if value and (name in ("note", "publisher") or (name == "title" and SITE_WORDS_IN_TITLE.search(value))):
                 yield Unit(root, where, node, name, value, file, False)
         elif isinstance(node, Citation) and name == "quote" and value and _translated_quote(node):
             yield Unit(root, where, node, name, value, file, False, quote=True)
