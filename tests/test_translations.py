@@ -133,8 +133,11 @@ def test_dates_numbers_and_plurals_take_the_languages_forms():
     english, russian = i18n.language("en"), i18n.language("ru")
     assert [english.date(date) for date in ("2022-12-22", "2022-12", "2022")] == ["22 December 2022",
                                                                                   "December 2022", "2022"]
-    assert [russian.date(date) for date in ("2022-12-22", "2022-12", "2022")] == ["22 декабря 2022",
-                                                                                  "декабрь 2022", "2022"]
+    assert [russian.date(date) for date in ("2022-12-22", "2022-12", "2022")] == ["22 декабря 2022 года",
+                                                                                  "декабрь 2022 года", "2022"]
+    # After «с», «до», «к»: the month in the genitive, and a year with «года».
+    assert [russian.date(date, "genitive") for date in ("2022-12", "2022")] == ["декабря 2022 года", "2022 года"]
+    assert (russian.figure(55.2, 2), english.figure(55.2, 2)) == ("55,20", "55.20")
     assert (english.figure(2357), english.figure(4.97)) == ("2,357", "4.97")
     assert (russian.figure(2357), russian.figure(4.97)) == ("2\xa0357", "4,97")
     table = i18n.Language("ru", {"%(num)s check": ["%(num)s проверка", "%(num)s проверки", "%(num)s проверок"]})

@@ -71,21 +71,27 @@ class Language:
         return forms[min(order.index(category) if category in order else len(forms) - 1, len(forms) - 1)]
 
     def date(self, date: str | None, form: str = "") -> str:
-        """A date at its own precision: "22 December 2022", "September 2017", "1994"; in Russian "22 декабря 2022",
-        "сентябрь 2017", or with `form` "genitive" (after «с», «до», «к») "сентября 2017". English has one form."""
+        """A date at its own precision: "22 December 2022", "September 2017", "1994". In Russian "22 декабря 2022
+        года", "сентябрь 2017 года", "1994"; with `form` "genitive" (after «с», «до», «к») "сентября 2017 года",
+        "1994 года". English has one form."""
         if not date:
             return ""
         if self.is_source:
             return show_date(date)
         parts = [int(part) for part in date.split("-")]
         if len(parts) == 1:
-            return str(parts[0])
+            return f"{parts[0]} года" if form == "genitive" else str(parts[0])
         day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
         month = "MMMM y" if form == "genitive" else "LLLL y"  # CLDR's month names: in a date, and standing alone
-        return format_date(day, month if len(parts) == 2 else "d MMMM y", locale=self.code)
+        return format_date(day, month if len(parts) == 2 else "d MMMM y", locale=self.code) + " года"
 
-    def figure(self, value: float) -> str:
-        """2357 → "2,357" (English), "2 357" (Russian, with a no-break space); 4.1 → "4.1", "4,1"."""
+    def figure(self, value: float, decimals: int | None = None) -> str:
+        """2357 → "2,357" (English), "2 357" (Russian, with a no-break space); 4.1 → "4.1", "4,1"; with `decimals`,
+        always that many digits after the point (55.2 → "55.20", "55,20")."""
+        if decimals is not None:
+            if self.is_source:
+                return f"{value:.{decimals}f}"
+            return format_decimal(value, format="0." + "0" * decimals if decimals else "0", locale=self.code)
         if self.is_source:
             return show_figure(value)
         return format_decimal(value, locale=self.code)

@@ -291,7 +291,10 @@ def show_span(start: str | None, end: str | None, precision: str = "full", langu
     if start and end:
         first, last = shown(start), shown(end)
         return first if first == last else f"{first}–{last}" if precision == "year" else f"{first} – {last}"
-    after = (lambda date: language.date(date, "genitive")) if precision != "year" else shown  # «с июня 2019 года»
+
+    def after(date: str) -> str:  # after «с», «до»: «с июня 2019 года», «с 2019 года»
+        return language.date(date[:4] if precision == "year" else date, "genitive")
+
     if start:
         return language.gettext("since %(date)s") % {"date": after(start)}
     return language.gettext("until %(date)s") % {"date": after(end)} if end else ""
@@ -303,8 +306,7 @@ def show_coordinates(place: Place, language: Language | None = None) -> str:
     language = language or Language()
     _ = language.gettext
     digits = 1 if place.approximate else 2
-    latitude, longitude = (language.figure(round(abs(value), digits)) if not language.is_source
-                           else f"{abs(value):.{digits}f}" for value in (place.lat, place.lon))
+    latitude, longitude = (language.figure(abs(value), digits) for value in (place.lat, place.lon))
     shown = _("%(latitude)s° %(north)s, %(longitude)s° %(east)s") % {
         "latitude": latitude, "north": _("N") if place.lat >= 0 else _("S"),
         "longitude": longitude, "east": _("E") if place.lon >= 0 else _("W")}
@@ -315,8 +317,11 @@ def membership_cell(organisation: Organisation, country_id: str, language: Langu
     """One cell of the membership matrix: "Observer since 2020", "Suspended 2006–2008"."""
     language = language or Language()
     periods = [member for member in organisation.members if member.country == country_id]
-    return "; ".join(f"{language.gettext(member.role).capitalize()} "
-                     f"{show_span(member.start, member.end, 'year', language)}".strip() for member in periods)
+    cell = "; ".join(f"{language.gettext(member.role)} {show_span(member.start, member.end, 'year', language)}".strip()
+                     for member in periods)
+    # English capitalises each period ("Founding member 1991–2005; Associate member since 2005"); Russian the cell.
+    return cell[:1].upper() + cell[1:] if not language.is_source else "; ".join(
+        part[:1].upper() + part[1:] for part in cell.split("; "))
 
 
 # ----- the timeline excerpt of an entity page: only what the page has not told -------------------------------
