@@ -17,5 +17,8 @@ def test_the_main_thread_benchmark_prints_each_page(site_dir: Path):
     assert result.returncode == 0, result.stderr[-2000:]
     rows = [line.split() for line in result.stdout.splitlines() if line.split()[:1] and line.split()[0] in PAGES]
     assert [row[0] for row in rows] == list(PAGES), result.stdout
-    # Loading any page takes the main thread some time: all tasks, then the style among them, both positive.
-    assert all(float(row[2]) > 0 and 0 < float(row[3]) <= float(row[2]) for row in rows), result.stdout
+    # Loading any page takes the main thread some time (all tasks), the style among them. One load of a light page
+    # may record no style work at all (a clean-clone run measured 0 ms on the home page): the style is positive on
+    # some page, never above all tasks.
+    assert all(float(row[2]) > 0 and 0 <= float(row[3]) <= float(row[2]) for row in rows), result.stdout
+    assert any(float(row[3]) > 0 for row in rows), result.stdout
