@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from explainer import i18n, translations  # noqa: E402
+from explainer import translations  # noqa: E402
 from explainer.errors import DataErrors  # noqa: E402
 from explainer.load import load_dataset  # noqa: E402
 
@@ -46,7 +46,7 @@ def report(code: str) -> None:
     overlay, found = overlay_and_coverage(code)
     done = sum(counts[0] for counts in found.files.values())
     total = sum(sum(counts) for counts in found.files.values())
-    print(f"{i18n.NAMES.get(code, code)} ({code}): {done} of {total} texts translated ({100 * done / total:.1f}%)")
+    print(f"{code}: {done} of {total} texts translated ({100 * done / total:.1f}%)")
     for file, (translated, stale, missing) in sorted(found.files.items()):
         print(f"  {file:28} {translated:5} translated {stale:4} stale {missing:5} missing")
     for unit in found.stale[:20]:

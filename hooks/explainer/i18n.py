@@ -22,7 +22,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .values import show_date, show_figure
+from .model import MONTHS
 
 MESSAGES = Path(__file__).parent / "messages"
 # Private-use characters around English shown in place of a missing translation: the templates escape and Markdown
@@ -30,8 +30,23 @@ MESSAGES = Path(__file__).parent / "messages"
 # hold them (translations.py refuses them in a translation).
 OPEN, CLOSE = "\ue000", "\ue001"
 MARKERS = re.compile(f"[{OPEN}{CLOSE}]")
-# The languages' own names, for `make translations` (the switcher's are mkdocs.yml's extra.languages).
-NAMES = {"en": "English", "ru": "Русский"}
+QUOTATION_MARKS = {"en": ("“", "”", "‘", "’"), "ru": ("«", "»", "„", "“")}
+
+
+def show_date(date: str | None) -> str:
+    """A date at its own precision, in English: "1994", "September 2017", "22 December 2022"."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def show_figure(value: float) -> str:
+    """A number in English: 2357 → "2,357"; 4.1 → "4.1"."""
+    return f"{value:,g}"
 
 
 @dataclass(frozen=True)
@@ -96,11 +111,11 @@ class Language:
             return show_figure(value)
         return format_decimal(value, locale=self.code)
 
-    def quoted(self, inner: str) -> str:
-        """Words in this language's quotation marks: “…” (British usage nests ‘…’ inside), «…» (Russian: „…“)."""
-        if self.code == "ru":
-            return f"«{inner.replace('«', '„').replace('»', '“')}»"
-        return f"“{inner}”"
+    @property
+    def quotation_marks(self) -> tuple[str, str, str, str]:
+        """Opening and closing marks, then those of a quotation inside a quotation: “…” with ‘…’ inside (British
+        usage), «…» with „…“ inside (Russian)."""
+        return QUOTATION_MARKS.get(self.code, QUOTATION_MARKS["en"])
 
 
 def in_latin(text: str) -> bool:

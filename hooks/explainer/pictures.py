@@ -179,12 +179,6 @@ def _labelled(frame: geo.Frame, shapes: list[Shape], marks: list[Mark]) -> tuple
     return [replace(shape, label=names[shape.id]) if shape.id in names else shape for shape in shapes], placed_marks
 
 
-def kind_in(place: Place) -> str:
-    """How a place's kind leads into its country's name: "capital of", "port in"."""
-    kind = place.kind or "place"
-    return f"{kind} {'of' if kind == 'capital' else 'in'}"
-
-
 # A place's title on a map: its name, kind and country, one sentence per kind (in Russian the country follows a
 # comma: a name cannot be declined).
 PLACE_TITLES = {"capital": "%(place)s: capital of %(country)s", "city": "%(place)s: city in %(country)s",

@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 import jinja2
 
 from . import links, pictures
-from .i18n import Language, in_latin, unmarked
+from .i18n import Language, in_latin, show_date, unmarked
 from .markup import PICTURE_MARK
 from .model import (
     DATE_PATTERN,
@@ -59,7 +59,6 @@ from .pages import (
     section_src,
 )
 from .translations import CYRILLIC, FOLDER, quote_language
-from .values import show_date
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What a link to an entity page shows on hover or focus (docs/assets/explainer.js fetches it on the first one).
@@ -202,7 +201,7 @@ def environment(site: Site) -> jinja2.Environment:
                        timeline_picture=pictures.timeline_picture,
                        PATTERNS=pictures.PATTERNS, NUMBERS_PAGE=NUMBERS_PAGE,
                        event_facets=lambda event: pictures.event_facets(site, event),
-                       timeline_filters=pictures.timeline_filters, kind_in=pictures.kind_in,
+                       timeline_filters=pictures.timeline_filters,
                        untold_events=lambda entity: untold_events(site, entity),
                        CHANGES_FEED=CHANGES_FEED, CHANGES_PAGE=CHANGES_PAGE, CHANGE_LOG_PAGE=CHANGE_LOG_PAGE,
                        recent_statements=lambda: recent_statements(site),
@@ -268,15 +267,13 @@ def escape_literal(text: str) -> str:
 
 
 def quoted(text: str | None, language: Language | None = None) -> str:
-    """A quotation in “…”, on one line; quotation marks inside it become ‘…’, as British usage nests them. On a page
-    in Russian, in «…», with „…“ inside."""
-    if language and language.code == "ru":
-        inner = re.sub(r'"([^"]*)"', "„\\1“", (text or "").replace("\n", " ")).replace('"', "“")
-        return language.quoted(escape_text(inner))
-    inner = (text or "").replace("\n", " ").replace("“", "‘").replace("”", "’")
-    # Straight double quotes inside, as sources print them, nest as single ones too.
-    inner = re.sub(r'"([^"]*)"', "‘\\1’", inner).replace('"', "’")
-    return f"“{escape_text(inner)}”"
+    """A quotation in the language's marks (“…”, «…»), on one line; quotation marks inside it become the inner ones,
+    as the language nests them (‘…’, „…“)."""
+    opening, closing, inner_opening, inner_closing = (language or Language()).quotation_marks
+    inner = (text or "").replace("\n", " ").replace(opening, inner_opening).replace(closing, inner_closing)
+    # Straight double quotes inside, as sources print them, nest as the inner ones too.
+    inner = re.sub(r'"([^"]*)"', f"{inner_opening}\\1{inner_closing}", inner).replace('"', inner_closing)
+    return f"{opening}{escape_text(inner)}{closing}"
 
 
 def escape_cell(text: str | None) -> str:

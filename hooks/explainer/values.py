@@ -14,28 +14,13 @@ import re
 
 from pydantic import BaseModel
 
-from .model import DATE_PATTERN, MONTHS, DatasetBase
+from .i18n import language
+from .model import DATE_PATTERN, DatasetBase
 
 PREFIX = "value:"
 STYLES = ("year", "month")
 IS_DATE = re.compile(DATE_PATTERN)
 ITEM_KEYS = ("id", "country", "period")  # what names one item of a list, in this order
-
-
-def show_date(date: str | None) -> str:
-    """A date at its own precision: "1994", "September 2017", "22 December 2022"."""
-    if not date:
-        return ""
-    parts = date.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
-
-
-def show_figure(value: float) -> str:
-    """2357 → "2,357"; 4.1 → "4.1"."""
-    return f"{value:,g}"
 
 
 def values_of(dataset: DatasetBase) -> dict[str, str | float]:
@@ -72,8 +57,6 @@ def _add(value: object, path: str, found: dict[str, str | float]) -> None:
 def shown(value: str | float, style: str | None, code: str = "en") -> str:
     """A value as a page in language `code` shows it: a date at its precision (or its year, or month), a number
     with its commas (or, in Russian, its spaces)."""
-    from .i18n import language  # i18n formats English with show_date and show_figure
-
     if isinstance(value, str):
         return value[:4] if style == "year" else language(code).date(value[:7] if style == "month" else value)
     return language(code).figure(value)

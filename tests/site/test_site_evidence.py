@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree
 
+from explainer.i18n import show_date
 from explainer.load import iter_nodes, owner_id
 from explainer.model import ENTITY_KINDS, Fact
-from explainer.values import show_date
 from tests.sitebuild import article_of, entity_page, ids_of, mkdocs_config, page_url, read_page, text_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"

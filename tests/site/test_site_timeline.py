@@ -5,9 +5,9 @@ from __future__ import annotations
 import calendar
 import re
 
+from explainer.i18n import show_date
 from explainer.model import ENTITY_KINDS, date_key
 from explainer.render import untold_events
-from explainer.values import show_date
 from tests.sitebuild import article_of, entity_page, read_page, section_of
 
 
