@@ -58,7 +58,7 @@ from .pages import (
     entity_src,
     section_src,
 )
-from .translations import CYRILLIC, FOLDER, quote_language
+from .translations import FOLDER, quote_language
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What a link to an entity page shows on hover or focus (docs/assets/explainer.js fetches it on the first one).
@@ -185,7 +185,7 @@ def environment(site: Site) -> jinja2.Environment:
     env.tests["is_article"] = site.is_article_fact
     env.tests["latin"] = in_latin
     # The language of a citation's quote ("en", "ru", "kk", "uz" or "" when its letters do not tell).
-    env.filters["quote_lang"] = lambda citation: quote_lang(citation, language)
+    env.filters["quote_lang"] = quote_language
     # The pages' language, and when the translations of a data file were last checked (None in English, or when the
     # file has no translations yet).
     env.globals["page_lang"] = language.code
@@ -240,15 +240,6 @@ def source_lines_url(site: Site, source_url: str, entity_id: str) -> str:
         return ""
     file, start, end = site.lines_of[entity_id]
     return f"{source_url}{file}#L{start}" + (f"-L{end}" if end else "")
-
-
-def quote_lang(citation: Citation, language: Language) -> str:
-    """The language of a citation's quote on a page in `language`. On a translated site a quote in the site's own
-    language has lost its translation (translations.translated), and quote_language would take it for English: its
-    letters tell."""
-    if language.is_source or citation.translation or not CYRILLIC.search(citation.quote or ""):
-        return quote_language(citation)
-    return language.code
 
 
 def escape_text(text: str | None) -> str:

@@ -142,24 +142,24 @@ LATIN_LANGUAGES = [(code, re.compile(pattern)) for code, pattern in (
 
 
 def quote_language(citation: Citation) -> str:
-    """The language of a citation's quote, as far as its letters and small words tell: "en" (a quote with no
-    translation is in English), "ru", "kk", "uz", "uk", the Latin-script languages of LATIN_LANGUAGES, or "" when
-    nothing tells. It marks the quote's language on the pages (lang="…"), for screen readers and browsers."""
+    """The language of a citation's quote, as far as its letters and small words tell: "ru", "kk", "uz" or "uk" for
+    Cyrillic; in another script, "en" for a quote with no translation (the data translates every other language),
+    else the languages of LATIN_LANGUAGES, or "" when nothing tells. Read from the quote alone, so a translated
+    site, which drops the English translation of a quote in its own language, reads it the same. It marks the
+    quote's language on the pages (lang="…"), for screen readers and browsers."""
     quote = citation.quote or ""
+    letters = len(CYRILLIC.findall(quote))
+    if letters:
+        # By share, not presence: a Russian text may name a Kazakh body («Халық кеңесі»), and Kazakh has its own
+        # letters in most words.
+        if UKRAINIAN.search(quote):
+            return "uk"
+        if len(KAZAKH.findall(quote)) / letters > 0.05:
+            return "kk"
+        return "uz" if len(UZBEK_CYRILLIC.findall(quote)) / letters > 0.05 else "ru"
     if not citation.translation:
         return "en"
-    letters = len(CYRILLIC.findall(quote)) or 1
-    # By share, not presence: a Russian text may name a Kazakh body («Халық кеңесі»), and Kazakh has its own
-    # letters in most words.
-    if UKRAINIAN.search(quote):
-        return "uk"
-    if len(KAZAKH.findall(quote)) / letters > 0.05:
-        return "kk"
-    if len(UZBEK_CYRILLIC.findall(quote)) / letters > 0.05:
-        return "uz"
-    if CYRILLIC.search(quote):
-        return "ru"
-    # Latin script: the first language whose own letters or small words the quote holds.
+    # The first language whose own letters or small words the quote holds.
     return next((code for code, pattern in LATIN_LANGUAGES if pattern.search(quote)), "")
 
 
