@@ -127,7 +127,7 @@ class Site:
                 dataset, coverage = translations.translated(dataset, overlay)
             site = cls.from_dataset(dataset, language)
             site.coverage = coverage
-            site.english = english if language != "en" else {}
+            site.english = english
         site.geo = geo.load(data_dir)
         root = data_dir.parent
         site.changed = history.node_dates(root, ((entry.id, entry) for kind in Dataset.model_fields

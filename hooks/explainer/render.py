@@ -305,11 +305,11 @@ def membership_cell(organisation: Organisation, country_id: str, language: Langu
     """One cell of the membership matrix: "Observer since 2020", "Suspended 2006–2008"."""
     language = language or Language()
     periods = [member for member in organisation.members if member.country == country_id]
-    cell = "; ".join(f"{language.gettext(member.role)} {show_span(member.start, member.end, 'year', language)}".strip()
-                     for member in periods)
+    parts = [f"{language.gettext(member.role)} {show_span(member.start, member.end, 'year', language)}".strip()
+             for member in periods]
     # English capitalises each period ("Founding member 1991–2005; Associate member since 2005"); Russian the cell.
-    return cell[:1].upper() + cell[1:] if not language.is_source else "; ".join(
-        part[:1].upper() + part[1:] for part in cell.split("; "))
+    cell = "; ".join(part[:1].upper() + part[1:] for part in parts) if language.is_source else "; ".join(parts)
+    return cell[:1].upper() + cell[1:]
 
 
 # ----- the timeline excerpt of an entity page: only what the page has not told -------------------------------

@@ -26,7 +26,7 @@ from pydantic import Field, ValidationError
 
 from .errors import DataError
 from .i18n import MARKERS, untranslated
-from .load import _label, _read, _translate, parsed, text_problems
+from .load import _label, _read, _translate, iter_nodes, parsed, text_problems
 from .markup import find_links
 from .model import Citation, Dataset, Date, Node, Source, is_prose
 
@@ -272,11 +272,9 @@ def translated(english: Dataset, overlay: Overlay) -> tuple[Dataset, Coverage]:
                 _write(unit, untranslated(unit.english))
             elif isinstance(unit.node, Citation) and unit.node.translation:  # its English translation, marked
                 object.__setattr__(unit.node, "translation", untranslated(unit.node.translation))
-    for kind in Dataset.model_fields:
-        for entry in getattr(dataset, kind):
-            for citation in _citations(entry):
-                if quote_language(citation) == overlay.code:
-                    object.__setattr__(citation, "translation", None)
+    for _, node in iter_nodes(dataset):
+        if isinstance(node, Citation) and quote_language(node) == overlay.code:
+            object.__setattr__(node, "translation", None)
     return dataset, coverage
 
 
@@ -288,13 +286,3 @@ def _write(unit: Unit, text: str) -> None:
     else:
         object.__setattr__(unit.node, unit.name, text)
 
-
-def _citations(node: Node) -> Iterator[Citation]:
-    if isinstance(node, Citation):
-        yield node
-        return
-    for name in type(node).model_fields:
-        value = getattr(node, name)
-        for child in value if isinstance(value, list) else [value]:
-            if isinstance(child, Node):
-                yield from _citations(child)
