@@ -73,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         preview.check_page(label, text)
     if preview.errors and not preview.serving:
         raise PluginError(preview.report())
-    language = i18n.language(config.theme["language"])
+    language = language_of(config)
     if not language.is_source:
         # The footnotes' way back, which Python-Markdown words in English ("%d" is the footnote's number).
         footnotes = config.mdx_configs.setdefault("footnotes", {})
@@ -98,21 +98,24 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def language_of(config: MkDocsConfig) -> i18n.Language:
+    """The build's language (theme.language: mkdocs.ru.yml sets "ru"), with its message tables."""
+    return i18n.language(config.theme["language"])
+
+
 def docs_page(config: MkDocsConfig, page: Path) -> tuple[str, str]:
     """A docs/ page's Markdown in the build's language, and the file it comes from (docs/… or its translation)."""
     docs = Path(config.docs_dir)
     label = f"{docs.name}/{page.relative_to(docs).as_posix()}"
     english = page.read_text(encoding="utf-8-sig")
-    language = i18n.language(config.theme["language"])
+    language = language_of(config)
     if language.is_source:
         return english, label
     root = Path(config.config_file_path).resolve().parent
     translation = page_translations.translated(root, page, language.code)
     if translation is not None:
-        checked = page_translations.checked_on(translation)
-        note = language.gettext("The English text is authoritative; this translation was checked on %(date)s.") % {
-            "date": language.date(checked)} if checked else language.gettext("The English text is authoritative.")
-        return (page_translations.with_note(translation, html.escape(note)),
+        note = language.translation_note(page_translations.checked_on(translation))
+        return (page_translations.with_note(translation, note),
                 page_translations.translation_path(root, page, language.code).relative_to(root).as_posix())
     return page_translations.marked_english(english, html.escape(language.gettext(
         "This page is not yet translated: it is shown in English, the site's authoritative text."))), label
@@ -138,7 +141,7 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
     theme["nav"], theme["files"] = nav, files
     allowed_at.clear()
     # The menu's titles (mkdocs.yml's nav:, written once, in English) in the build's language.
-    language = i18n.language(config.theme["language"])
+    language = language_of(config)
     if not language.is_source:
         for item in nav:
             translate_titles(item, language)
@@ -206,7 +209,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 def on_page_content(content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     problems = preview.content_problems(content, allowed(config))
     if not problems:
-        words = i18n.language(config.theme["language"]).gettext("Show all %(count)s references")
+        words = language_of(config).gettext("Show all %(count)s references")
         return safety.without_references_in_search(untranslated_marked(content, config), html.escape(words))
     label = page.file.edit_uri or page.file.src_uri
     if not preview.serving:
@@ -250,8 +253,9 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def untranslated_marked(html_text: str, config: MkDocsConfig) -> str:
-    """English shown for a missing translation, in <span lang="en"> with a note (i18n.py)."""
-    language = i18n.language(config.theme["language"])
+    """English shown for a missing translation, in <span lang="en"> with a note (i18n.py). Done to the content
+    first, which the search index reads, then to the whole page: its title, menu and table of contents."""
+    language = language_of(config)
     return i18n.marked_html(html_text, html.escape(language.gettext("not yet translated")))
 
 
@@ -264,7 +268,7 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
     if template_name == "404.html":
         output_content = output_content.replace("<h1>404", preview.notice_html() + "<h1>404", 1)
         # Material writes this heading in English whatever the theme's language.
-        words = i18n.language(config.theme["language"]).gettext("404 - Not found")
+        words = language_of(config).gettext("404 - Not found")
         output_content = output_content.replace("<h1>404 - Not found</h1>", f"<h1>{html.escape(words)}</h1>", 1)
     return checked(output_content, template_name, page_allowed)
 

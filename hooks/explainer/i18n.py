@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -110,6 +111,13 @@ class Language:
         if self.is_source:
             return show_figure(value)
         return format_decimal(value, locale=self.code)
+
+    def translation_note(self, checked: str | None) -> str:
+        """The line under a translated page's title: the English is authoritative, and the day (`checked`) the
+        translation was last read against it. HTML, its words escaped."""
+        words = self.gettext("The English text is authoritative; this translation was checked on %(date)s.") % {
+            "date": self.date(checked)} if checked else self.gettext("The English text is authoritative.")
+        return f'<p class="explainer-translation-note" data-search-exclude>{html.escape(words)}</p>'
 
     @property
     def quotation_marks(self) -> tuple[str, str, str, str]:

@@ -54,7 +54,7 @@ def checked_on(markdown: str) -> str | None:
 
 
 def with_note(markdown: str, note: str) -> str:
-    """The page with `note` (HTML, escaped) under its title, as the generated pages have it."""
-    line = f'\n<p class="explainer-translation-note" data-search-exclude>{note}</p>\n'
+    """The page with `note` (HTML: Language.translation_note) under its title, as the generated pages have it."""
+    line = f"\n{note}\n"
     title = TITLE.search(markdown)
     return markdown[:title.end()] + "\n" + line + markdown[title.end():] if title else line + markdown

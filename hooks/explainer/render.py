@@ -189,6 +189,7 @@ def environment(site: Site) -> jinja2.Environment:
     # The pages' language, and when the translations of a data file were last checked (None in English, or when the
     # file has no translations yet).
     env.globals["page_lang"] = language.code
+    env.globals["translation_note_html"] = language.translation_note
     env.globals["translation_checked"] = lambda data_file: site.coverage.checked.get(data_file) \
         if site.coverage else None
     env.globals.update(KINDS=KIND_BY_KEY, SOURCE_KINDS=SOURCE_KINDS, closed_fields=closed_fields,
