@@ -89,14 +89,14 @@ class Unit:
         return self.id, self.field
 
 
-def units(dataset: Dataset) -> Iterator[Unit]:
-    """Every translatable text in the data, in the files' order."""
+def units(dataset: Dataset, code: str) -> Iterator[Unit]:
+    """Every text in the data to translate into language `code`, in the files' order."""
     for kind in Dataset.model_fields:
         for entry in getattr(dataset, kind):
-            yield from _units(entry, entry.id, "", entry._file)
+            yield from _units(entry, entry.id, "", entry._file, code)
 
 
-def _units(node: Node, root: str, path: str, file: str) -> Iterator[Unit]:
+def _units(node: Node, root: str, path: str, file: str, code: str) -> Iterator[Unit]:
     own = getattr(node, "id", None)
     if isinstance(own, str) and own and path:  # a fact, with its claim id: its own root
         root, path = own, ""
@@ -105,16 +105,16 @@ def _units(node: Node, root: str, path: str, file: str) -> Iterator[Unit]:
         where = f"{path}.{name}" if path else name
         if isinstance(value, list) and value and isinstance(value[0], Node):
             for index, child in enumerate(value):
-                yield from _units(child, root, f"{where}[{index + 1}]", file)
+                yield from _units(child, root, f"{where}[{index + 1}]", file, code)
         elif isinstance(value, Node):
-            yield from _units(value, root, where, file)
+            yield from _units(value, root, where, file, code)
         elif isinstance(node, Source):
             # A source's note is the site's words; its publisher is named as Russian readers know it (a publication's
             # own name stays as it is); its title is the source's own, translated only where the site wrote English
             # into it ("(in Kazakh)", an English gloss).
             if value and (name in ("note", "publisher") or (name == "title" and SITE_WORDS_IN_TITLE.search(value))):
                 yield Unit(root, where, node, name, value, file, False)
-        elif isinstance(node, Citation) and name == "quote" and value and _translated_quote(node):
+        elif isinstance(node, Citation) and name == "quote" and value and _translated_quote(node, code):
             yield Unit(root, where, node, name, value, file, False, quote=True)
         elif name in LISTS and value:
             yield Unit(root, where, node, name, LIST_SEPARATOR.join(value), file, False)
@@ -122,19 +122,20 @@ def _units(node: Node, root: str, path: str, file: str) -> Iterator[Unit]:
             yield Unit(root, where, node, name, value, file, is_prose(type(node), name))
 
 
-def _translated_quote(citation: Citation) -> bool:
-    """Whether a quote is given in translation too: the article's words (the site's subject), and any quote in a
-    language other than English and Russian (it has an English translation already). Other sources' English words
-    are shown as they are, marked as English."""
-    return citation.source == "article" or quote_language(citation) not in ("en", "ru")
+def _translated_quote(citation: Citation, code: str) -> bool:
+    """Whether a quote is given in translation into `code` too: the article's words (the site's subject), and any
+    quote in a language other than English and `code` (it has an English translation already). Other sources'
+    English words are shown as they are, marked as English."""
+    return citation.source == "article" or quote_language(citation) not in ("en", code)
 
 
 KAZAKH = re.compile("[әғқңөұүһі]", re.IGNORECASE)
 UZBEK_CYRILLIC = re.compile("[ўқғҳ]", re.IGNORECASE)
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 UKRAINIAN = re.compile("[їєґ]", re.IGNORECASE)
-# Case-sensitive: the Turkish dotless ı folds to I under IGNORECASE.
-LATIN_LANGUAGES = [(code, re.compile(pattern)) for code, pattern in (
+# The languages not in Cyrillic that the quotes are in, by their own letters, script or small words. Case-sensitive:
+# the Turkish dotless ı folds to I under IGNORECASE.
+OTHER_LANGUAGES = [(code, re.compile(pattern)) for code, pattern in (
     ("ar", "[\u0600-\u06ff]"), ("az", "[əƏ]"), ("uz", "[ogOG][ʻ‘'’]"), ("ro", "[șțăâîȘȚĂÂÎ]"),
     ("sk", r"[ľĺŕôĽĹŔÔ]|\b(?:bol|roku|sa)\b"), ("cs", "[ěřůĚŘŮ]"),
     ("it", r"(?i:\b(?:il|del|della|dello|degli|nel|che|per|sono|stato|quando)\b)"), ("tr", "[ğışĞŞİ]"),
@@ -144,7 +145,7 @@ LATIN_LANGUAGES = [(code, re.compile(pattern)) for code, pattern in (
 def quote_language(citation: Citation) -> str:
     """The language of a citation's quote, as far as its letters and small words tell: "ru", "kk", "uz" or "uk" for
     Cyrillic; in another script, "en" for a quote with no translation (the data translates every other language),
-    else the languages of LATIN_LANGUAGES, or "" when nothing tells. Read from the quote alone, so a translated
+    else the languages of OTHER_LANGUAGES, or "" when nothing tells. Read from the quote alone, so a translated
     site, which drops the English translation of a quote in its own language, reads it the same. It marks the
     quote's language on the pages (lang="…"), for screen readers and browsers."""
     quote = citation.quote or ""
@@ -160,7 +161,7 @@ def quote_language(citation: Citation) -> str:
     if not citation.translation:
         return "en"
     # The first language whose own letters or small words the quote holds.
-    return next((code for code, pattern in LATIN_LANGUAGES if pattern.search(quote)), "")
+    return next((code for code, pattern in OTHER_LANGUAGES if pattern.search(quote)), "")
 
 
 @dataclass
@@ -181,7 +182,7 @@ def load_overlay(data_dir: Path, code: str, dataset: Dataset) -> Overlay:
     """Read data/i18n/<code>/*.yml; refuse an unknown id or field, a field that is not translated, a translation in
     another file than its entry's, a malformed file, and text that breaks the data's rules."""
     overlay = Overlay(code)
-    known = {unit.key: unit for unit in units(dataset)}
+    known = {unit.key: unit for unit in units(dataset, code)}
     ids = {unit.id for unit in known.values()}
     root = data_dir.parent
     for path in sorted((data_dir / FOLDER / code).glob("*.yml")):
@@ -258,7 +259,7 @@ def translated(english: Dataset, overlay: Overlay) -> tuple[Dataset, Coverage]:
     (A copy: the loader keeps the entries it validated for the next load, in English.)"""
     dataset = english.model_copy(deep=True)
     coverage = Coverage(checked=dict(overlay.checked))
-    for unit in list(units(dataset)):
+    for unit in list(units(dataset, overlay.code)):
         translation = overlay.found.get(unit.key)
         if translation and translation.en_hash == english_hash(unit.english):
             coverage.count(unit, 0)
