@@ -112,9 +112,9 @@ def docs_page(config: MkDocsConfig, page: Path) -> tuple[str, str]:
     if language.is_source:
         return english, label
     root = Path(config.config_file_path).resolve().parent
-    translation = page_translations.translated(root, page, language.code)
+    translation = page_translations.translated(root, page, language.code, english)
     if translation is not None:
-        note = language.translation_note(page_translations.checked_on(translation))
+        note = language.translation_note(page_translations.front_matter_value(translation, page_translations.CHECKED))
         return (page_translations.with_note(translation, note),
                 page_translations.translation_path(root, page, language.code).relative_to(root).as_posix())
     return page_translations.marked_english(english, html.escape(language.gettext(

@@ -10,8 +10,9 @@ from pathlib import Path
 from .translations import FOLDER, english_hash
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.DOTALL)
-EN_HASH = re.compile(r"^en_hash:\s*\"?(?P<hash>[0-9a-f]+)\"?\s*$", re.MULTILINE)
-CHECKED = re.compile(r"^checked:\s*\"?(?P<date>\d{4}(?:-\d\d){0,2})\"?\s*$", re.MULTILINE)
+EN_HASH = re.compile(r"^en_hash:\s*\"?([0-9a-f]+)\"?\s*$", re.MULTILINE)
+# When the translation was last read against the English.
+CHECKED = re.compile(r"^checked:\s*\"?(\d{4}(?:-\d\d){0,2})\"?\s*$", re.MULTILINE)
 TITLE = re.compile(r"^# .*$", re.MULTILINE)
 
 
@@ -20,22 +21,28 @@ def translation_path(root: Path, docs_page: Path, code: str) -> Path:
     return root / "data" / FOLDER / code / "docs" / docs_page.resolve().relative_to(root / "docs")
 
 
+def front_matter_value(markdown: str, pattern: re.Pattern[str]) -> str | None:
+    """One value of a page's front matter (EN_HASH's hash, CHECKED's date), if it has it."""
+    found = FRONT_MATTER.match(markdown)
+    value = pattern.search(found.group("yaml")) if found else None
+    return value.group(1) if value else None
+
+
 def state_of(root: Path, docs_page: Path, code: str) -> str:
     """"translated", "stale" (the English changed since) or "missing"."""
+    if not translation_path(root, docs_page, code).is_file():
+        return "missing"
+    english = docs_page.read_text(encoding="utf-8-sig")
+    return "translated" if translated(root, docs_page, code, english) is not None else "stale"
+
+
+def translated(root: Path, docs_page: Path, code: str, english: str) -> str | None:
+    """The page's translation into `code`, if it is there and made from `english` (the page as it is now)."""
     path = translation_path(root, docs_page, code)
     if not path.is_file():
-        return "missing"
-    found = FRONT_MATTER.match(path.read_text(encoding="utf-8-sig"))
-    given = EN_HASH.search(found.group("yaml")) if found else None
-    current = english_hash(docs_page.read_text(encoding="utf-8-sig"))
-    return "translated" if given and given.group("hash") == current else "stale"
-
-
-def translated(root: Path, docs_page: Path, code: str) -> str | None:
-    """The page's translation into `code`, if it is there and up to date."""
-    if state_of(root, docs_page, code) != "translated":
         return None
-    return translation_path(root, docs_page, code).read_text(encoding="utf-8-sig")
+    translation = path.read_text(encoding="utf-8-sig")
+    return translation if front_matter_value(translation, EN_HASH) == english_hash(english) else None
 
 
 def marked_english(markdown: str, note: str) -> str:
@@ -44,13 +51,6 @@ def marked_english(markdown: str, note: str) -> str:
     found = FRONT_MATTER.match(markdown)
     head, body = (markdown[:found.end()], markdown[found.end():]) if found else ("", markdown)
     return f'{head}\n!!! note ""\n    {note}\n\n<div lang="en" markdown>\n\n{body}\n\n</div>\n'
-
-
-def checked_on(markdown: str) -> str | None:
-    """The day a translation was last read against the English (its front matter's `checked:`)."""
-    found = FRONT_MATTER.match(markdown)
-    date = CHECKED.search(found.group("yaml")) if found else None
-    return date.group("date") if date else None
 
 
 def with_note(markdown: str, note: str) -> str:
