@@ -63,6 +63,8 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     cards_used.clear()
+    # The message tables are read afresh for each build: while serving, an edited table shows on the next rebuild.
+    i18n.language.cache_clear()
     # Edit links open a file; "blob" links show it, and can point at an entry's own lines.
     source_url = (config.edit_uri or "").replace("/edit/", "/blob/")
     preview.generate(Path(config.config_file_path).parent / "data", source_url, config.site_name,

@@ -37,7 +37,7 @@ def wait_for(check: Callable[[], object], timeout: float, what: str, output: Cal
 class MkDocsServer:
     """`python -m mkdocs serve` on a free loopback port, its terminal output captured in a file."""
 
-    def __init__(self, project: Path, log: Path) -> None:
+    def __init__(self, project: Path, log: Path, config: str = "mkdocs.yml") -> None:
         self.project = project
         self.log = log
         self.port = free_port()
@@ -46,7 +46,7 @@ class MkDocsServer:
         with log.open("wb") as out:
             self.process = subprocess.Popen(
                 # As `make serve` runs it: rebuilds render only the pages whose inputs changed.
-                [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{self.port}"],
+                [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", config, "-a", f"127.0.0.1:{self.port}"],
                 cwd=project, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
             )
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.serve_helpers import TIMEOUT, wait_for, with_summary
+from tests.serve_helpers import TIMEOUT, MkDocsServer, wait_for, with_summary
 from tests.sitebuild import copy_project
 
 BAD_DATE = "2015-13-01"
@@ -132,3 +132,21 @@ def test_the_copy_has_what_the_build_needs(tmp_path):
     assert not (project / ".venv").exists()
     assert not (project / ".git").exists()
     assert not list(Path(project).rglob("__pycache__"))
+
+
+def test_an_edited_message_table_shows_in_the_russian_preview(tmp_path):
+    """`make serve LANG=ru`: an editor changes a word the site writes (hooks/explainer/messages/ru/), and the served
+    page shows the new word after its rebuild, without a restart."""
+    project = copy_project(tmp_path / "project")
+    server = MkDocsServer(project, tmp_path / "serve.log", "mkdocs.ru.yml")
+    try:
+        server.start(TIMEOUT)
+        page = "treaty/treaty-on-allied-relations/"
+        assert "Коротко" in server.get(page)[1] and "Вкратце 5173" not in server.get(page)[1]
+        table = project / "hooks" / "explainer" / "messages" / "ru" / "templates.yml"
+        table.write_text(table.read_text(encoding="utf-8").replace("In brief: Коротко", "In brief: Вкратце 5173"),
+                         encoding="utf-8")
+        wait_for(lambda: "Вкратце 5173" in server.get(page)[1], TIMEOUT, "the edited word on the page", server.output)
+        assert "Traceback" not in server.output()
+    finally:
+        server.stop()

@@ -205,22 +205,20 @@ def _marked_text(text: str, depth: int, plain: bool, opening: str, closing: str)
 
 @functools.cache
 def language(code: str) -> Language:
-    """The language `code` with its message tables (none for English)."""
-    if code == "en":
-        return Language()
-    messages: dict[str, str | list[str]] = {}
-    for path in sorted((MESSAGES / code).glob("*.yml")):
-        try:
-            table = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError:
-            continue  # message_problems reports it, and the build stops on that
-        messages.update(table if isinstance(table, dict) else {})
-    return Language(code, messages)
+    """The language `code` with its message tables (none for English), read once per build: the hooks clear this
+    cache when a build starts (on_config), so that an edited table shows while serving."""
+    return Language(code, read_tables(code)[0]) if code != "en" else Language()
 
 
 def message_problems(code: str) -> list[str]:
     """What is wrong with a language's message tables: a file that is not a mapping of messages to a translation
     or a list of plural forms, or a message given twice."""
+    return read_tables(code)[1]
+
+
+def read_tables(code: str) -> tuple[dict[str, str | list[str]], list[str]]:
+    """A language's message tables, merged, and what is wrong with them (the build stops on that)."""
+    messages: dict[str, str | list[str]] = {}
     problems: list[str] = []
     seen: dict[str, str] = {}
     for path in sorted((MESSAGES / code).glob("*.yml")):
@@ -240,4 +238,5 @@ def message_problems(code: str) -> list[str]:
             if message in seen:
                 problems.append(f"{label}: {message!r} is also in {seen[message]}; keep one")
             seen[message] = label
-    return problems
+        messages.update(table)
+    return messages, problems
